@@ -1,0 +1,26 @@
+"""E-mails are rendered in the recipient's language, never in the language of whoever triggered them."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def email_send_templated(*, to: str, language: str, template_prefix: str, context: dict) -> None:
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in `language` and send them."""
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+        subject = " ".join(subject.splitlines())
+        body = render_to_string(f"{template_prefix}_message.txt", context)
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Content-Language": language},
+    )
+    message.send()

@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from accounts import views as account_views
+
+from . import views
+
+urlpatterns = [
+    path("i18n/setlang/", account_views.language_switch, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("dashboard/", account_views.dashboard, name="dashboard"),
+    path("candidate/", include(([path("", views.candidate_dashboard, name="candidate_dashboard")], "portal"))),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("employer/", include("employers.urls")),
+    path("courses/", include("courses.urls")),
+    path("mentoring/", include("mentoring.urls")),
+    path("admin/", admin.site.urls),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+)

@@ -1,0 +1,47 @@
+import os
+
+import pytest
+
+from portal.celery import app as celery_app
+
+# In CI every test must run: a missing browser or service is a failure there, not a skip.
+REQUIRE_ALL = os.environ.get("BRUECKE_REQUIRE_ALL_TESTS") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _celery_runs_eagerly():
+    """Tasks run in-process in tests; the worker test switches this off for itself."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _locmem_email(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest needs collectstatic; tests serve static files straight from static/.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; one test's failed logins must not lock out the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def skip_or_fail(reason: str):
+    if REQUIRE_ALL:
+        pytest.fail(reason)
+    pytest.skip(reason)

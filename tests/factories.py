@@ -1,0 +1,126 @@
+"""factory_boy factories, one per meaningful state, shared by all tests."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.conf import settings
+
+from accounts.models import CoordinatorInvitation, Role, User
+from employers.models import Membership, Organisation
+from places.models import PostalCode, Region
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person with a verified e-mail address who can log in with TEST_PASSWORD."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    role = Role.CANDIDATE
+    preferred_language = "de"
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class CandidateFactory(UserFactory):
+    role = Role.CANDIDATE
+
+
+class MentorFactory(UserFactory):
+    role = Role.MENTOR
+
+
+class AdminFactory(UserFactory):
+    role = Role.ADMIN
+    is_staff = True
+    is_superuser = True
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["name"]
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+
+    @factory.post_generation
+    def codes(self, create, extracted, **kwargs):
+        if create:
+            self.postal_codes.set(PostalCode.objects.filter(code__in=extracted or ["30159", "30161"]))
+
+
+class CoordinatorFactory(UserFactory):
+    role = Role.COORDINATOR
+    region = factory.SubFactory(RegionFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Betrieb {n} GmbH")
+    is_employer = True
+    is_course_provider = False
+
+
+class CourseProviderOrganisationFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Sprachschule {n}")
+    is_employer = False
+    is_course_provider = True
+
+
+class EmployerStaffFactory(UserFactory):
+    role = Role.EMPLOYER
+    membership = factory.RelatedFactory(
+        "tests.factories.MembershipFactory", factory_related_name="user", is_admin=True
+    )
+
+
+class ProviderStaffFactory(UserFactory):
+    role = Role.PROVIDER
+    membership = factory.RelatedFactory(
+        "tests.factories.MembershipFactory",
+        factory_related_name="user",
+        is_admin=True,
+        organisation=factory.SubFactory(CourseProviderOrganisationFactory),
+    )
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory, role=Role.EMPLOYER)
+    is_admin = False
+
+
+class CoordinatorInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoordinatorInvitation
+
+    email = factory.Sequence(lambda n: f"coordinator{n}@example.org")
+    region = factory.SubFactory(RegionFactory)
+    language = settings.LANGUAGE_CODE
+    invited_by = factory.SubFactory(AdminFactory)
+
+
+FACTORY_BY_ROLE = {
+    Role.CANDIDATE: CandidateFactory,
+    Role.EMPLOYER: EmployerStaffFactory,
+    Role.PROVIDER: ProviderStaffFactory,
+    Role.MENTOR: MentorFactory,
+    Role.COORDINATOR: CoordinatorFactory,
+    Role.ADMIN: AdminFactory,
+}
