@@ -6,7 +6,8 @@ from django.conf import settings
 
 from accounts.models import CoordinatorInvitation, Role, User
 from employers.models import Membership, Organisation
-from places.models import PostalCode, Region
+from places.models import Region
+from places.services import region_save
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -56,8 +57,9 @@ class RegionFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def codes(self, create, extracted, **kwargs):
+        # Through the service: transactional tests flush the postal-code table the migration loaded.
         if create:
-            self.postal_codes.set(PostalCode.objects.filter(code__in=extracted or ["30159", "30161"]))
+            region_save(name=self.name, postal_codes=extracted or ["30159", "30161"], region=self)
 
 
 class CoordinatorFactory(UserFactory):
