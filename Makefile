@@ -1,0 +1,60 @@
+# Brücke: `make run` serves the portal with demo data, `make test` runs the test suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install assets browser messages check-translations lint worker beat bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+node_modules/axe-core/axe.min.js: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+assets: node_modules/axe-core/axe.min.js
+
+# Debian's Chromium drives the browser tests; Playwright's own browser download does not work here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: browser tests will be skipped (install Debian's chromium package)."; fi; }
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+check-translations: install
+	$(PY) scripts/check_translations.py
+
+run: install messages
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install assets browser messages
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+# The production shape: set DATABASE_URL and REDIS_URL (see .env.example), then run these beside the web server.
+worker: install
+	$(VENV)/bin/celery -A portal worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(VENV)/bin/celery -A portal beat --loglevel=INFO
+
+bench: install
+	@echo "No benchmarks yet: the matching engine brings the first."
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles
