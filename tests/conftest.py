@@ -18,6 +18,12 @@ def _celery_runs_eagerly():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Full-strength hashing of every test account would cost minutes across the suite."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _locmem_email(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

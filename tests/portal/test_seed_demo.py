@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 SEEDED_MODELS = [User, Organisation, Membership, Region, EmailAddress]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Thirty demo accounts hashed at full strength would make every seed take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
 
