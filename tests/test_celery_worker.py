@@ -30,6 +30,19 @@ def database_url_for_worker() -> str:
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def use_broker(url: str) -> None:
+    """Point the app at another broker, dropping connections it pooled for the old one.
+
+    Eager tasks in earlier tests already open a producer pool (Celery acquires a producer even when
+    it runs a task in-process); left in place, it would send this test's task to the old broker.
+    """
+    celery_app.conf.broker_url = url
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def worker(tmp_path):
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
@@ -45,7 +58,7 @@ def worker(tmp_path):
     }
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = broker_url()
+    use_broker(broker_url())
     celery_app.control.purge()  # leftovers of an interrupted run must not be mistaken for this one
     celery = Path(sys.executable).with_name("celery")
     process = subprocess.Popen(
@@ -56,7 +69,8 @@ def worker(tmp_path):
     try:
         yield mail_dir
     finally:
-        celery_app.conf.task_always_eager, celery_app.conf.broker_url = previous
+        celery_app.conf.task_always_eager = previous[0]
+        use_broker(previous[1])
         process.terminate()
         try:
             output, _ = process.communicate(timeout=20)
