@@ -73,7 +73,10 @@ class DocumentShare(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="shares", verbose_name=_("document"))
     organisation = models.ForeignKey(
-        "employers.Organisation", on_delete=models.CASCADE, related_name="shared_documents", verbose_name=_("organisation")
+        "employers.Organisation",
+        on_delete=models.CASCADE,
+        related_name="shared_documents",
+        verbose_name=_("organisation"),
     )
     shared_at = models.DateTimeField(_("shared"), auto_now_add=True)
 

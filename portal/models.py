@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from places.validators import validate_postal_code
 
-from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
+from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel
 
 
 class GermanCertificate(models.TextChoices):
@@ -118,7 +118,10 @@ class CandidateProfile(models.Model):
 
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True, validators=[validate_postal_code])
     travel_radius_km = models.PositiveSmallIntegerField(
-        _("how far you can travel (km)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(200)]
+        _("how far you can travel (km)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
     )
     transport = models.CharField(_("how you travel"), max_length=10, choices=Transport.choices, blank=True)
     driving_licences = models.JSONField(_("driving-licence classes"), default=list, blank=True)
@@ -142,7 +145,9 @@ class CandidateProfile(models.Model):
         verbose_name = _("candidate profile")
         verbose_name_plural = _("candidate profiles")
         constraints = [
-            models.CheckConstraint(condition=models.Q(german_level__in=GermanLevel.values), name="profile_german_level"),
+            models.CheckConstraint(
+                condition=models.Q(german_level__in=GermanLevel.values), name="profile_german_level"
+            ),
         ]
 
     def __str__(self):
@@ -208,7 +213,10 @@ class ContactGrant(models.Model):
         CandidateProfile, on_delete=models.CASCADE, related_name="contact_grants", verbose_name=_("profile")
     )
     organisation = models.ForeignKey(
-        "employers.Organisation", on_delete=models.CASCADE, related_name="contact_grants", verbose_name=_("organisation")
+        "employers.Organisation",
+        on_delete=models.CASCADE,
+        related_name="contact_grants",
+        verbose_name=_("organisation"),
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
