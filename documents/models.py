@@ -1,21 +1,27 @@
 """Candidates' CVs and certificates: private files, served only to the owner and those they shared them with."""
 
+import os
 import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
-class PrivateStorage(LazyObject):
-    """Files under MEDIA_ROOT/private with no base URL: they can only be reached through a checked view."""
+class PrivateStorage(FileSystemStorage):
+    """Files under MEDIA_ROOT/private with no URL: they can only be reached through a view that checks access."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT / "private", base_url=None)
+    @cached_property
+    def base_location(self):
+        # Read on use (and again after MEDIA_ROOT changes), so tests and deployments can move it.
+        return os.path.join(settings.MEDIA_ROOT, "private")
+
+    def url(self, name):
+        raise ValueError("Private documents have no URL; serve them through documents.views.")
 
 
 private_storage = PrivateStorage()

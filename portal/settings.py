@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "occupations",
     "portal",
     "documents",
+    "privacy",
     "employers",
     "courses",
     "matching",

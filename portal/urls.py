@@ -14,7 +14,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", account_views.dashboard, name="dashboard"),
-    path("candidate/", include(([path("", views.candidate_dashboard, name="candidate_dashboard")], "portal"))),
+    path("candidate/", include("portal.candidate_urls")),
+    path("candidate/documents/", include("documents.urls")),
+    path("candidate/my-data/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("employer/", include("employers.urls")),

@@ -51,3 +51,9 @@ def skip_or_fail(reason: str):
     if REQUIRE_ALL:
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _private_media_root(settings, tmp_path):
+    """Uploaded documents go to a folder of the test's own and vanish with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"

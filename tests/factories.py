@@ -126,3 +126,82 @@ FACTORY_BY_ROLE = {
     Role.COORDINATOR: CoordinatorFactory,
     Role.ADMIN: AdminFactory,
 }
+
+
+# --- Occupation catalogue and candidate profiles (issue 3) -------------------------------------------------
+# (imports kept local to this block so the file stays easy to extend)
+from documents.models import Document, DocumentKind  # noqa: E402
+from occupations.models import Occupation, OccupationField  # noqa: E402
+from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile  # noqa: E402
+from portal.vocabulary import GermanLevel, LanguageLevel, OfferKind  # noqa: E402
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class OccupationFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OccupationField
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{(n % 90) + 10:02d}")
+    names = factory.LazyAttribute(lambda o: {lang: f"Field {o.code} ({lang})" for lang in LANGUAGE_CODES})
+
+
+class OccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Occupation
+        django_get_or_create = ["kldb_code"]
+
+    field = factory.SubFactory(OccupationFieldFactory)
+    kldb_code = factory.LazyAttributeSequence(lambda o, n: f"{o.field.code}{n % 1000:03d}")
+    isco_code = "7115"
+    names = factory.LazyAttribute(lambda o: {lang: f"Occupation {o.kldb_code} ({lang})" for lang in LANGUAGE_CODES})
+
+
+class CandidateProfileFactory(factory.django.DjangoModelFactory):
+    """A profile just created: nothing filled in yet."""
+
+    class Meta:
+        model = CandidateProfile
+
+    user = factory.SubFactory(CandidateFactory)
+
+
+class CompleteCandidateProfileFactory(CandidateProfileFactory):
+    """A profile with every onboarding step done: A2 German, painter with 5 years, wants a job, Hannover."""
+
+    german_level = GermanLevel.A2
+    school_education = "secondary"
+    vocational_education = "on_the_job"
+    looking_for = factory.LazyFunction(lambda: [OfferKind.JOB, OfferKind.INTERNSHIP])
+    hours_per_week = 30
+    postal_code = "30159"
+    travel_radius_km = 25
+    transport = "public"
+    childcare_needed = False
+    shift_work_possible = True
+    completed_steps = factory.LazyFunction(lambda: ["languages", "experience", "wishes", "place", "circumstances"])
+
+    @factory.post_generation
+    def with_language_and_occupation(self, create, extracted, **kwargs):
+        if create:
+            CandidateLanguage.objects.create(profile=self, language="ar", level=LanguageLevel.NATIVE)
+            CandidateOccupation.objects.create(profile=self, occupation=OccupationFactory(), years_experience=5)
+
+
+class VisibleCandidateProfileFactory(CompleteCandidateProfileFactory):
+    visible_to_employers = True
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A small but real PDF owned by a candidate."""
+
+    class Meta:
+        model = Document
+
+    owner = factory.SubFactory(CandidateFactory)
+    kind = DocumentKind.CV
+    title = "Lebenslauf"
+    file = factory.django.FileField(filename="cv.pdf", data=b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    content_type = "application/pdf"
+    size = factory.LazyAttribute(lambda o: o.file.size)
