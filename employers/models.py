@@ -1,6 +1,35 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from places.validators import validate_postal_code
+from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
+
+
+class Sector(models.TextChoices):
+    CRAFTS = "crafts", _("Crafts and trades")
+    CONSTRUCTION = "construction", _("Construction")
+    CARE = "care", _("Care and health")
+    LOGISTICS = "logistics", _("Logistics and transport")
+    HOSPITALITY = "hospitality", _("Hotels and restaurants")
+    RETAIL = "retail", _("Retail")
+    INDUSTRY = "industry", _("Industry and manufacturing")
+    FOOD = "food", _("Food production")
+    AGRICULTURE = "agriculture", _("Agriculture and gardening")
+    CLEANING = "cleaning", _("Cleaning and facility services")
+    IT = "it", _("IT and communication")
+    SOCIAL = "social", _("Social services and education")
+    PUBLIC = "public", _("Public administration")
+    OTHER = "other", _("Other sector")
+
+
+class CompanySize(models.TextChoices):
+    MICRO = "1-9", _("1–9 employees")
+    SMALL = "10-49", _("10–49 employees")
+    MEDIUM = "50-249", _("50–249 employees")
+    LARGE = "250+", _("250 or more employees")
 
 
 class Organisation(models.Model):
@@ -9,6 +38,21 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     is_employer = models.BooleanField(_("employs people"), default=True)
     is_course_provider = models.BooleanField(_("offers courses"), default=False)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
+    size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
+    locations = models.JSONField(
+        _("locations"), default=list, blank=True, help_text=_("Postal codes of the places where people work.")
+    )
+    about = models.TextField(_("about the organisation"), max_length=2000, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    best_practice_story = models.TextField(
+        _("best-practice story"),
+        max_length=4000,
+        blank=True,
+        help_text=_("For example a training centre where interested people can try the trade."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -44,3 +88,170 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} / {self.user_id}"
+
+
+class StaffInvitation(models.Model):
+    """An organisation admin invited a colleague to join the organisation's staff."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="staff_invitations", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(
+        _("language of the invitation"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff invitation")
+        verbose_name_plural = _("staff invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation_id} ({self.created_at:%Y-%m-%d})"
+
+
+class VacancyKind(models.TextChoices):
+    """What an employer offers: jobs and the bridging offers of "training on the job"."""
+
+    JOB = OfferKind.JOB.value, OfferKind.JOB.label
+    AUSBILDUNG = OfferKind.AUSBILDUNG.value, OfferKind.AUSBILDUNG.label
+    EQ = OfferKind.EQ.value, OfferKind.EQ.label
+    INTERNSHIP = OfferKind.INTERNSHIP.value, OfferKind.INTERNSHIP.label
+    HOSPITATION = OfferKind.HOSPITATION.value, OfferKind.HOSPITATION.label
+    WORK_TRIAL = OfferKind.WORK_TRIAL.value, OfferKind.WORK_TRIAL.label
+
+
+# Offers that last a limited time and so must say how long.
+TIME_LIMITED_KINDS = (VacancyKind.EQ, VacancyKind.INTERNSHIP, VacancyKind.HOSPITATION, VacancyKind.WORK_TRIAL)
+
+
+class VacancyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    FILLED = "filled", _("Filled")
+    EXPIRED = "expired", _("Expired")
+
+
+class VacancyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=VacancyStatus.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=VacancyStatus.DRAFT)
+
+    def filled(self):
+        return self.filter(status=VacancyStatus.FILLED)
+
+    def expired(self):
+        return self.filter(status=VacancyStatus.EXPIRED)
+
+    def due_to_expire(self, *, today=None):
+        return self.published().filter(expires_on__lt=today or timezone.localdate())
+
+
+class Vacancy(models.Model):
+    """A job, apprenticeship, EQ, internship, job shadowing or work trial an organisation offers."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="vacancies", verbose_name=_("organisation")
+    )
+    kind = models.CharField(_("kind of offer"), max_length=20, choices=VacancyKind.choices)
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"), max_length=6000)
+    occupation = models.ForeignKey(
+        "occupations.Occupation", on_delete=models.PROTECT, related_name="vacancies", verbose_name=_("occupation")
+    )
+    german_level_required = models.CharField(
+        _("German level needed"), max_length=2, choices=GermanLevel.choices, default=GermanLevel.NONE
+    )
+    useful_languages = models.JSONField(
+        _("other useful languages"), default=list, blank=True, help_text=_("Language codes.")
+    )
+    postal_code = models.CharField(_("postal code"), max_length=5, validators=[validate_postal_code])
+    # Copied from the postal code when saved, so distance can be computed in the database.
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(48)]
+    )
+    shift_work = models.BooleanField(_("shift work"), default=False)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Empty means as soon as possible.")
+    )
+    duration_weeks = models.PositiveSmallIntegerField(
+        _("duration in weeks"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(156)]
+    )
+    is_paid = models.BooleanField(_("paid"), default=True)
+    support_language = models.BooleanField(_("language support at work"), default=False)
+    support_mentor = models.BooleanField(_("an in-company mentor"), default=False)
+    support_paperwork = models.BooleanField(_("help with paperwork"), default=False)
+    support_housing = models.BooleanField(_("help finding housing"), default=False)
+    support_childcare = models.BooleanField(_("childcare"), default=False)
+
+    status = models.CharField(_("status"), max_length=12, choices=VacancyStatus.choices, default=VacancyStatus.DRAFT)
+    expires_on = models.DateField(_("open until"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    unpublished_reason = models.TextField(_("reason for taking it offline"), max_length=1000, blank=True)
+    unpublished_at = models.DateTimeField(_("taken offline"), null=True, blank=True)
+    unpublished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken offline by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "latitude", "longitude"], name="vacancy_status_geo")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=VacancyKind.values), name="vacancy_kind_known"),
+            models.CheckConstraint(condition=models.Q(status__in=VacancyStatus.values), name="vacancy_status_known"),
+            models.CheckConstraint(
+                condition=models.Q(german_level_required__in=GermanLevel.values), name="vacancy_german_level_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__gte=1, hours_per_week__lte=48), name="vacancy_hours_range"
+            ),
+            # Internships, job shadowing, work trials and EQ are limited in time and say how long.
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=[k.value for k in TIME_LIMITED_KINDS])
+                | models.Q(duration_weeks__isnull=False),
+                name="vacancy_time_limited_has_duration",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def support_offered(self) -> list[str]:
+        """The labels of the support this employer offers, in the reader's language."""
+        flags = ["support_language", "support_mentor", "support_paperwork", "support_housing", "support_childcare"]
+        return [str(self._meta.get_field(flag).verbose_name) for flag in flags if getattr(self, flag)]
+
+    @property
+    def useful_language_names(self) -> list[str]:
+        names = dict(SPOKEN_LANGUAGES)
+        return [str(names[code]) for code in self.useful_languages if code in names]

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "portal",
     "documents",
     "privacy",
+    "applications",
+    "notifications",
     "employers",
     "courses",
     "matching",

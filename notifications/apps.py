@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    """In-portal notices and the e-mails that go with them, always in the recipient's language."""
+
+    name = "notifications"
+    verbose_name = _("Notifications")
