@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.expire_invitations",
         "schedule": crontab(hour=3, minute=15),
     },
+    "expire-vacancies": {
+        "task": "employers.tasks.expire_vacancies",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean when DJANGO_DEBUG=false.

@@ -1,0 +1,25 @@
+"""What each kind of notice says, rendered in the language active when it is read."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Notification
+
+TEXTS = {
+    "application_submitted": _("New application for “%(title)s”."),
+    "interest_submitted": _("Someone is interested in “%(title)s”."),
+    "application_status_changed": _("Your application for “%(title)s”: %(status)s."),
+    "application_withdrawn": _("An application for “%(title)s” was withdrawn."),
+    "vacancy_unpublished": _("Your vacancy “%(title)s” was taken offline. Please read the reason."),
+}
+
+
+def notification_text(notification: Notification) -> str:
+    from applications.models import ApplicationStatus
+
+    params = dict(notification.params)
+    if "status" in params and params["status"] in ApplicationStatus.values:
+        params["status"] = ApplicationStatus(params["status"]).label
+    template = TEXTS.get(notification.kind)
+    if template is None:
+        return str(_("You have a new notice."))
+    return str(template) % params
