@@ -1,0 +1,136 @@
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.utils.translation import get_language
+
+from .models import Occupation, OccupationField, OccupationTerm
+from .normalise import normalise
+
+# How well a term matches, best first.
+RANK_EXACT, RANK_PREFIX, RANK_WORD_PREFIX, RANK_SUBSTRING, RANK_WORDS = range(5)
+_ARABIC_ARTICLE = "ال"
+
+
+def _language(language: str | None) -> str:
+    return (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _without_article(word: str) -> str:
+    # "النجار" (the carpenter) must find "نجار": Arabic writes the article onto the word.
+    if word.startswith(_ARABIC_ARTICLE) and len(word) > len(_ARABIC_ARTICLE) + 1:
+        return word[len(_ARABIC_ARTICLE) :]
+    return word
+
+
+def _any_of(lookup: str, values: Iterable[str]) -> Q:
+    condition = Q()
+    for value in values:
+        condition |= Q(**{lookup: value})
+    return condition
+
+
+def occupation_search(*, query: str, limit: int = 20) -> list[Occupation]:
+    """Occupations with a name or synonym in any language containing every word of the query.
+
+    Best match first: the whole term, then terms beginning with the query, then a word of the term
+    beginning with it, then anywhere; official names before synonyms, shorter terms first. Each
+    occupation comes once, with its field loaded and `matched_term` (the OccupationTerm that matched
+    best) set. Two queries in all.
+    """
+    normalised = normalise(query)
+    if not normalised or limit <= 0:
+        return []
+    words = normalised.split()
+    phrases = {normalised, " ".join(_without_article(word) for word in words)}
+    condition = Q()
+    for word in words:
+        condition &= _any_of("normalised__contains", {word, _without_article(word)})
+    terms = (
+        OccupationTerm.objects.filter(condition)
+        .annotate(
+            rank=Case(
+                When(_any_of("normalised", phrases), then=Value(RANK_EXACT)),
+                When(_any_of("normalised__startswith", phrases), then=Value(RANK_PREFIX)),
+                When(
+                    _any_of("normalised__contains", {" " + phrase for phrase in phrases}), then=Value(RANK_WORD_PREFIX)
+                ),
+                When(_any_of("normalised__contains", phrases), then=Value(RANK_SUBSTRING)),
+                default=Value(RANK_WORDS),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "-is_name", Length("normalised"), "occupation__kldb_code", "language", "pk")
+        .only("pk", "occupation_id", "language", "text", "normalised", "is_name")
+    )
+    best_terms: dict[int, OccupationTerm] = {}
+    for term in terms.iterator():
+        if term.occupation_id not in best_terms:
+            best_terms[term.occupation_id] = term
+            if len(best_terms) >= limit:
+                break
+    occupations = Occupation.objects.select_related("field").in_bulk(list(best_terms))
+    results = []
+    for occupation_id, term in best_terms.items():
+        occupation = occupations[occupation_id]
+        occupation.matched_term = term
+        results.append(occupation)
+    return results
+
+
+def occupation_grouped(
+    *, language: str | None = None, occupations: Iterable[Occupation] | None = None
+) -> list[tuple[OccupationField, list[Occupation]]]:
+    """Occupations grouped by field, fields and occupations sorted by their names in the reader's language.
+
+    Sorting compares normalise()d names, so it does not depend on the server's locale and works for
+    Arabic, Cyrillic and Latin alike. Pass a queryset or list to group only those occupations.
+    """
+    language = _language(language)
+    if occupations is None:
+        occupations = Occupation.objects.all()
+    if isinstance(occupations, QuerySet):
+        occupations = occupations.select_related("field")
+    groups: dict[int, tuple[OccupationField, list[Occupation]]] = {}
+    for occupation in occupations:
+        groups.setdefault(occupation.field_id, (occupation.field, []))[1].append(occupation)
+    for _field, members in groups.values():
+        members.sort(key=lambda occupation: (normalise(occupation.name(language)), occupation.kldb_code))
+    return sorted(groups.values(), key=lambda group: (normalise(group[0].name(language)), group[0].code))
+
+
+def occupation_grouped_choices(
+    *, language: str | None = None, occupations: Iterable[Occupation] | None = None
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(field name, [(occupation id, occupation name), ...]) in the reader's language, for a grouped <select>."""
+    language = _language(language)
+    return [
+        (field.name(language), [(occupation.pk, occupation.name(language)) for occupation in members])
+        for field, members in occupation_grouped(language=language, occupations=occupations)
+    ]
+
+
+def occupation_field_list(*, language: str | None = None) -> list[OccupationField]:
+    """Every occupational field with `occupation_count`, sorted by its name in the reader's language."""
+    language = _language(language)
+    fields = OccupationField.objects.annotate(occupation_count=Count("occupations"))
+    return sorted(fields, key=lambda field: (normalise(field.name(language)), field.code))
+
+
+def occupation_catalogue_stats() -> dict:
+    """How big the catalogue is: occupations, fields, and names and synonyms per language."""
+    per_language = {
+        row["language"]: row
+        for row in OccupationTerm.objects.values("language").annotate(
+            names=Count("pk", filter=Q(is_name=True)), synonyms=Count("pk", filter=Q(is_name=False))
+        )
+    }
+    languages = [code for code, _name in settings.LANGUAGES]
+    return {
+        "occupations": Occupation.objects.count(),
+        "fields": OccupationField.objects.filter(occupations__isnull=False).distinct().count(),
+        "terms": OccupationTerm.objects.count(),
+        "synonyms": {code: per_language.get(code, {}).get("synonyms", 0) for code in languages},
+        "names": {code: per_language.get(code, {}).get("names", 0) for code in languages},
+    }

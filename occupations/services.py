@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from django.db import transaction
+
+from .catalogue import catalogue_read, catalogue_write
+from .models import Occupation, OccupationField, OccupationTerm
+
+
+@transaction.atomic
+def occupation_catalogue_load(*, data_dir: Path | None = None) -> dict:
+    """Load or reload the catalogue from occupations/data/*.json (or data_dir); all or nothing.
+
+    Returns the counts: fields, occupations, created, updated, terms. Raises CatalogueError (a ValueError)
+    naming every problem when the data is malformed, before anything is written.
+    """
+    catalogue = catalogue_read(data_dir)
+    return catalogue_write(
+        catalogue=catalogue, field_model=OccupationField, occupation_model=Occupation, term_model=OccupationTerm
+    )
