@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("upload/", views.document_upload_view, name="upload"),
+    path("<uuid:public_id>/", views.document_download, name="download"),
+    path("<uuid:public_id>/delete/", views.document_remove, name="delete"),
+]

@@ -1,0 +1,32 @@
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import MAX_DOCUMENT_BYTES, Document, DocumentKind
+from .validators import validate_document_file
+
+ACCEPTED_TYPES = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+
+
+class DocumentUploadForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=Document._meta.get_field("title").max_length,
+        help_text=_("For example: CV, school certificate, driving licence."),
+    )
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices, initial=DocumentKind.CV)
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("PDF, JPEG or PNG, at most %(limit)s.") % {
+            "limit": filesizeformat(MAX_DOCUMENT_BYTES)
+        }
+
+    def clean_file(self):
+        uploaded_file = self.cleaned_data["file"]
+        validate_document_file(uploaded_file)
+        return uploaded_file

@@ -1,0 +1,442 @@
+"""What is held about a person (the data export) and what others may see of it (the employer's view)."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from allauth.account.models import EmailAddress
+from django.db.models import QuerySet
+from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from documents.models import Document
+from documents.selectors import document_list_shared_with
+from employers.models import Organisation
+from portal.models import CandidateOccupation, CandidateProfile, ContactGrant, OnboardingStep
+from portal.services import candidate_profile_ensure
+from portal.vocabulary import GermanLevel, OfferKind
+
+EXPORT_FORMAT = "bruecke-personal-data"
+EXPORT_VERSION = 1
+
+
+def _choice(value, label) -> dict:
+    """A coded value with its name in the reader's language: machines read the code, people the label."""
+    return {"code": value, "label": str(label)}
+
+
+def _choices_of(values: list, choices) -> list[dict]:
+    names = dict(choices.choices)
+    return [_choice(value, names.get(value, value)) for value in values]
+
+
+def _model_labels(model) -> dict:
+    return {model_field.name: model_field.verbose_name for model_field in model._meta.concrete_fields}
+
+
+# --- sections of the export ---------------------------------------------------------------------------------
+
+
+def _export_account(user: User) -> dict:
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "preferred_language": _choice(user.preferred_language, user.get_preferred_language_display()),
+        "role": _choice(user.role, user.get_role_display()),
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+    }
+
+
+def _export_email_addresses(user: User) -> list[dict]:
+    return [
+        {"email": address.email, "verified": address.verified, "primary": address.primary}
+        for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    ]
+
+
+# JSON list fields of the profile that hold codes of a choice class.
+_PROFILE_CODE_LISTS = {"looking_for": OfferKind, "completed_steps": OnboardingStep}
+
+
+def _export_profile(user: User) -> dict:
+    """Every field of the profile, including the sensitive ones (work permit): it is the person's own data."""
+    profile = candidate_profile_ensure(user=user)
+    data = {}
+    for model_field in CandidateProfile._meta.concrete_fields:
+        if model_field.name in ("id", "user"):
+            continue
+        value = getattr(profile, model_field.attname)
+        if model_field.choices:
+            value = _choice(value, getattr(profile, f"get_{model_field.name}_display")())
+        elif model_field.name in _PROFILE_CODE_LISTS:
+            value = _choices_of(value, _PROFILE_CODE_LISTS[model_field.name])
+        data[model_field.name] = value
+    return data
+
+
+def _export_languages(user: User) -> list[dict]:
+    profile = candidate_profile_ensure(user=user)
+    return [
+        {
+            "language": _choice(language.language, language.get_language_display()),
+            "level": _choice(language.level, language.get_level_display()),
+        }
+        for language in profile.languages.all()
+    ]
+
+
+def _export_occupations(user: User) -> list[dict]:
+    occupations = CandidateOccupation.objects.filter(profile__user=user).select_related("occupation")
+    return [
+        {
+            "name": entry.occupation.name(),
+            "kldb_code": entry.occupation.kldb_code,
+            "isco_code": entry.occupation.isco_code,
+            "years_experience": entry.years_experience,
+        }
+        for entry in occupations
+    ]
+
+
+def _export_documents(user: User) -> list[dict]:
+    documents = Document.objects.filter(owner=user).prefetch_related("shares__organisation")
+    return [
+        {
+            "public_id": document.public_id,
+            "title": document.title,
+            "kind": _choice(document.kind, document.get_kind_display()),
+            "content_type": document.content_type,
+            "size": document.size,
+            "uploaded_at": document.uploaded_at,
+            "shared_with": [share.organisation.name for share in document.shares.all()],
+        }
+        for document in documents
+    ]
+
+
+def _export_contact_grants(user: User) -> list[dict]:
+    grants = ContactGrant.objects.filter(profile__user=user).select_related("organisation").order_by("granted_at")
+    return [
+        {
+            "organisation": grant.organisation.name,
+            "reason": _choice(grant.reason, grant.get_reason_display()),
+            "granted_at": grant.granted_at,
+        }
+        for grant in grants
+    ]
+
+
+def _export_applications(user: User) -> list[dict]:
+    from applications.models import Application
+
+    applications = (
+        Application.objects.filter(profile__user=user)
+        .select_related("vacancy__organisation")
+        .prefetch_related("documents", "events")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "vacancy": application.vacancy.title,
+            "organisation": application.vacancy.organisation.name,
+            "kind": _choice(application.kind, application.get_kind_display()),
+            "status": _choice(application.status, application.get_status_display()),
+            "message": application.message,
+            "documents": [document.title for document in application.documents.all()],
+            "created_at": application.created_at,
+            # The steps of the application; who at the employer made them is that person's data, not the candidate's.
+            "history": [
+                {
+                    "status": _choice(event.status, event.get_status_display()),
+                    "note": event.note,
+                    "created_at": event.created_at,
+                }
+                for event in application.events.all()
+            ],
+        }
+        for application in applications
+    ]
+
+
+def _export_course_registrations(user: User) -> list[dict]:
+    from courses.models import CourseRegistration
+
+    registrations = (
+        CourseRegistration.objects.filter(profile__user=user)
+        .select_related("course__provider")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "course": registration.course.title,
+            "provider": registration.course.provider.name,
+            "status": _choice(registration.status, registration.get_status_display()),
+            "created_at": registration.created_at,
+        }
+        for registration in registrations
+    ]
+
+
+def _export_notifications(user: User) -> list[dict]:
+    from notifications.models import Notification
+    from notifications.texts import notification_text
+
+    return [
+        {
+            "text": notification_text(notification),
+            "created_at": notification.created_at,
+            "read_at": notification.read_at,
+        }
+        for notification in Notification.objects.filter(recipient=user).order_by("created_at")
+    ]
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """One part of the data export.
+
+    `collect` (a callable or its dotted path) takes the user and returns JSON-serialisable data (dates allowed)
+    as a dict or a list of dicts; `labels` names its keys for the readable page (a dict or a callable
+    returning one). Coded values are {"code": ..., "label": ...}.
+    """
+
+    key: str
+    title: Promise
+    collect: Callable[[User], Any] | str
+    labels: dict | Callable[[], dict] = field(default_factory=dict)
+
+    def data_for(self, user: User):
+        collect = import_string(self.collect) if isinstance(self.collect, str) else self.collect
+        return collect(user)
+
+    def label_map(self) -> dict:
+        return self.labels() if callable(self.labels) else self.labels
+
+
+# Every app that stores something about a candidate adds its section here (mentoring, for example):
+# ExportSection("mentoring", gettext_lazy("Mentoring"), "mentoring.selectors.mentoring_export_for_user", {...})
+EXPORT_SECTIONS: list[ExportSection] = [
+    ExportSection(
+        "account",
+        gettext_lazy("Account"),
+        _export_account,
+        lambda: _model_labels(User),
+    ),
+    ExportSection(
+        "email_addresses",
+        gettext_lazy("E-mail addresses"),
+        _export_email_addresses,
+        lambda: _model_labels(EmailAddress),
+    ),
+    ExportSection(
+        "profile",
+        gettext_lazy("Profile"),
+        _export_profile,
+        lambda: _model_labels(CandidateProfile),
+    ),
+    ExportSection(
+        "languages",
+        gettext_lazy("Languages"),
+        _export_languages,
+        {"language": gettext_lazy("Language"), "level": gettext_lazy("Level")},
+    ),
+    ExportSection(
+        "occupations",
+        gettext_lazy("Occupations"),
+        _export_occupations,
+        {
+            "name": gettext_lazy("Occupation"),
+            "kldb_code": gettext_lazy("KldB 2010 code"),
+            "isco_code": gettext_lazy("ISCO-08 code"),
+            "years_experience": gettext_lazy("years of experience"),
+        },
+    ),
+    ExportSection(
+        "documents",
+        gettext_lazy("Documents"),
+        _export_documents,
+        lambda: {**_model_labels(Document), "shared_with": gettext_lazy("Shared with")},
+    ),
+    ExportSection(
+        "contact_grants",
+        gettext_lazy("Organisations that may see who you are"),
+        _export_contact_grants,
+        lambda: {**_model_labels(ContactGrant), "organisation": gettext_lazy("Organisation")},
+    ),
+    ExportSection(
+        "applications",
+        gettext_lazy("Applications"),
+        _export_applications,
+        lambda: {
+            **_model_labels(import_string("applications.models.Application")),
+            "vacancy": gettext_lazy("Offer"),
+            "organisation": gettext_lazy("Organisation"),
+            "documents": gettext_lazy("Shared documents"),
+            "history": gettext_lazy("History"),
+            "note": gettext_lazy("Note"),
+        },
+    ),
+    ExportSection(
+        "course_registrations",
+        gettext_lazy("Course registrations"),
+        _export_course_registrations,
+        lambda: {
+            **_model_labels(import_string("courses.models.CourseRegistration")),
+            "course": gettext_lazy("Course"),
+            "provider": gettext_lazy("Course provider"),
+        },
+    ),
+    ExportSection(
+        "notifications",
+        gettext_lazy("Notifications"),
+        _export_notifications,
+        lambda: {
+            **_model_labels(import_string("notifications.models.Notification")),
+            "text": gettext_lazy("Text"),
+        },
+    ),
+]
+
+
+def candidate_data_export(*, user: User) -> dict:
+    """Everything Brücke holds about this candidate, one key per section, in the current language."""
+    data = {
+        "export": {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "created_at": timezone.now(),
+            "language": get_language(),
+        }
+    }
+    for section in EXPORT_SECTIONS:
+        data[section.key] = section.data_for(user)
+    return data
+
+
+# --- the export as a readable page ---------------------------------------------------------------------------
+
+
+def _is_choice(value) -> bool:
+    return isinstance(value, dict) and set(value) == {"code", "label"}
+
+
+def _readable_text(value) -> str:
+    if value is None or value == "":
+        return _("Not stated")
+    if value == []:
+        return _("No entries")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if _is_choice(value):
+        return value["label"] or _("Not stated")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, list):
+        return ", ".join(_readable_text(item) for item in value)
+    if isinstance(value, UUID):
+        return str(value)
+    return formats.localize(value)
+
+
+def _readable_rows(data: dict, labels: dict) -> list[dict]:
+    rows = []
+    for key, value in data.items():
+        label = str(labels.get(key) or key.replace("_", " "))
+        label = label[:1].upper() + label[1:]
+        if isinstance(value, dict) and not _is_choice(value):
+            rows.append({"label": label, "entries": [_readable_rows(value, labels)]})
+        elif isinstance(value, list) and value and all(isinstance(i, dict) and not _is_choice(i) for i in value):
+            rows.append({"label": label, "entries": [_readable_rows(item, labels) for item in value]})
+        else:
+            rows.append({"label": label, "text": _readable_text(value)})
+    return rows
+
+
+def candidate_data_export_readable(*, user: User) -> dict:
+    """The same export, arranged for reading: per section a title and labelled rows, or a list of entries
+    (each a list of rows). A row has a label and either a text or entries of its own."""
+    data = candidate_data_export(user=user)
+    sections = []
+    for section in EXPORT_SECTIONS:
+        value = data[section.key]
+        labels = section.label_map()
+        if isinstance(value, list):
+            sections.append(
+                {"key": section.key, "title": section.title, "entries": [_readable_rows(i, labels) for i in value]}
+            )
+        else:
+            sections.append({"key": section.key, "title": section.title, "rows": _readable_rows(value, labels)})
+    return {"created_at": data["export"]["created_at"], "sections": sections}
+
+
+# --- consent and what employers see ---------------------------------------------------------------------------
+
+
+def contact_grant_list_for_profile(*, profile: CandidateProfile) -> QuerySet[ContactGrant]:
+    return ContactGrant.objects.filter(profile=profile).select_related("organisation").order_by("granted_at")
+
+
+def candidate_profile_for_employer(*, organisation: Organisation | None, public_id) -> dict | None:
+    """What this employer may see of a candidate, or None if nothing (then the candidate "does not exist").
+
+    Anonymous profile if the candidate opted in to be visible; name, e-mail and the documents shared with this
+    organisation only once the candidate applied there or accepted its contact request (a ContactGrant),
+    which also opens the profile when it is not visible. Never the work permit or anything not listed here.
+    """
+    if organisation is None or not organisation.is_employer:
+        return None
+    profile = (
+        CandidateProfile.objects.filter(public_id=public_id, user__is_active=True)
+        .select_related("user")
+        .prefetch_related("languages", "occupations__occupation")
+        .first()
+    )
+    if profile is None:
+        return None
+    granted = ContactGrant.objects.filter(profile=profile, organisation=organisation).exists()
+    if not (profile.visible_to_employers or granted):
+        return None
+    offer_names = dict(OfferKind.choices)
+    view = {
+        "public_id": profile.public_id,
+        "occupations": [
+            {"name": entry.occupation.name(), "years_experience": entry.years_experience}
+            for entry in profile.occupations.all()
+        ],
+        "german_level": dict(GermanLevel.choices).get(profile.german_level, ""),
+        "languages": [
+            {"language": entry.get_language_display(), "level": entry.get_level_display()}
+            for entry in profile.languages.all()
+        ],
+        "looking_for": [str(offer_names[kind]) for kind in profile.looking_for if kind in offer_names],
+        "hours_per_week": profile.hours_per_week,
+        "earliest_start": profile.earliest_start,
+        # The district (first three digits of the postal code) locates without identifying.
+        "district": profile.postal_code[:3],
+        "travel_radius_km": profile.travel_radius_km,
+        "contact": None,
+        "documents": [],
+    }
+    if granted:
+        view["contact"] = {"name": profile.user.get_full_name(), "email": profile.user.email}
+        view["documents"] = [
+            {
+                "public_id": document.public_id,
+                "title": document.title,
+                "kind": document.get_kind_display(),
+                "extension": document.extension,
+                "size": document.size,
+            }
+            for document in document_list_shared_with(owner=profile.user, organisation=organisation)
+        ]
+    return view

@@ -1,0 +1,102 @@
+"""A person's control over their data: consent to be seen, contact permissions, deleting the account."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import router, transaction
+from django.db.models import FileField
+from django.db.models.deletion import Collector
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from accounts.models import Role, User
+from employers.models import Organisation
+from portal.models import CandidateProfile, ContactGrant
+
+logger = logging.getLogger(__name__)
+
+
+def candidate_visibility_set(*, profile: CandidateProfile, visible: bool) -> CandidateProfile:
+    """Opt in to (or out of) being found by employers as an anonymous profile; records when it changed."""
+    if profile.visible_to_employers != visible:
+        profile.visible_to_employers = visible
+        profile.visibility_changed_at = timezone.now()
+        profile.save(update_fields=["visible_to_employers", "visibility_changed_at", "updated_at"])
+        logger.info("candidate visibility changed profile=%s visible=%s", profile.pk, visible)
+    return profile
+
+
+def contact_grant_give(*, profile: CandidateProfile, organisation: Organisation, reason: str) -> ContactGrant:
+    """The candidate lets this organisation see who they are (by applying or accepting its contact request)."""
+    if reason not in ContactGrant.Reason.values:
+        raise ValueError(f"Unknown reason {reason!r}.")
+    grant, _created = ContactGrant.objects.get_or_create(
+        profile=profile, organisation=organisation, defaults={"reason": reason}
+    )
+    return grant
+
+
+def _stored_files(collector: Collector) -> list[tuple]:
+    """(storage, name) of every file held by a row the deletion will remove, whatever app it belongs to."""
+    files = []
+
+    def add(model, instances):
+        file_fields = [field for field in model._meta.concrete_fields if isinstance(field, FileField)]
+        if not file_fields:
+            return
+        for instance in instances:
+            for field in file_fields:
+                stored = getattr(instance, field.attname)
+                if stored:
+                    files.append((field.storage, stored.name if hasattr(stored, "name") else stored))
+
+    for model, instances in collector.data.items():
+        add(model, instances)
+    for queryset in collector.fast_deletes:
+        add(queryset.model, queryset)
+    return files
+
+
+def _sessions_of(user: User) -> list[str]:
+    """Keys of the database sessions in which this person is logged in."""
+    engine = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+    if not hasattr(engine, "get_model_class") or engine.get_model_class() is not Session:
+        return []
+    user_id = str(user.pk)
+    return [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+
+
+# Steps other apps need before a candidate's rows disappear, as dotted paths to callables taking the user and
+# run inside the deletion's transaction: e.g. cancelling course registrations through the courses service so
+# the seat goes to the waiting list, which a plain cascade would not do.
+ACCOUNT_DELETION_STEPS: list[str] = []
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the account and everything that hangs on it: rows, sessions and, after commit, stored files.
+
+    Only candidates for now: staff accounts belong to organisations whose data must outlive one person.
+    """
+    if user.role != Role.CANDIDATE:
+        raise ValueError("Only candidate accounts can be deleted by their owner so far.")
+    user_id = user.pk
+    with transaction.atomic():
+        for step in ACCOUNT_DELETION_STEPS:
+            import_string(step)(user)
+        collector = Collector(using=router.db_for_write(User, instance=user))
+        collector.collect([user])
+        files = _stored_files(collector)
+        Session.objects.filter(session_key__in=_sessions_of(user)).delete()
+        user.delete()
+
+        def remove_files():
+            for storage, name in files:
+                storage.delete(name)
+
+        transaction.on_commit(remove_files)
+    logger.info("account deleted user=%s files=%s", user_id, len(files))

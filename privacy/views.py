@@ -1,0 +1,85 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from accounts.permissions import role_required
+from portal.services import candidate_profile_ensure
+
+from .forms import AccountDeleteForm, VisibilityForm
+from .selectors import candidate_data_export, candidate_data_export_readable, contact_grant_list_for_profile
+from .services import account_delete, candidate_visibility_set
+
+EXPORT_FILENAME = "bruecke-my-data.json"
+
+
+def _overview_page(request, form=None):
+    profile = candidate_profile_ensure(user=request.user)
+    if form is None:
+        form = VisibilityForm(initial={"visible": "yes" if profile.visible_to_employers else "no"})
+    return render(
+        request,
+        "privacy/overview.html",
+        {"profile": profile, "form": form, "grants": contact_grant_list_for_profile(profile=profile)},
+    )
+
+
+@role_required(Role.CANDIDATE)
+def overview(request):
+    return _overview_page(request)
+
+
+@role_required(Role.CANDIDATE)
+@require_POST
+def visibility(request):
+    form = VisibilityForm(request.POST)
+    if not form.is_valid():
+        return _overview_page(request, form)
+    visible = form.cleaned_data["visible"]
+    candidate_visibility_set(profile=candidate_profile_ensure(user=request.user), visible=visible)
+    if visible:
+        messages.success(request, _("Employers can now find your anonymous profile."))
+    else:
+        messages.success(request, _("Your profile is now hidden from employers."))
+    return redirect("privacy:overview")
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@role_required(Role.CANDIDATE)
+def export_json(request):
+    data = candidate_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILENAME}"'
+    return _private(response)
+
+
+@role_required(Role.CANDIDATE)
+def export_page(request):
+    export = candidate_data_export_readable(user=request.user)
+    return _private(render(request, "privacy/export_page.html", {"export": export}))
+
+
+@role_required(Role.CANDIDATE)
+def delete_account(request):
+    if request.method != "POST":
+        return render(request, "privacy/delete_account.html", {"form": AccountDeleteForm(user=request.user)})
+    form = AccountDeleteForm(request.POST, user=request.user)
+    if form.is_valid():
+        account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and all your data have been deleted."))
+        return redirect("home")
+    return render(request, "privacy/delete_account.html", {"form": form})
