@@ -10,6 +10,8 @@ TEXTS = {
     "application_status_changed": _("Your application for “%(title)s”: %(status)s."),
     "application_withdrawn": _("An application for “%(title)s” was withdrawn."),
     "vacancy_unpublished": _("Your vacancy “%(title)s” was taken offline. Please read the reason."),
+    "course_seat_free": _("A seat became free in the course “%(title)s”. It is yours now."),
+    "course_cancelled": _("The course “%(title)s” was cancelled."),
 }
 
 

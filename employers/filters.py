@@ -1,0 +1,157 @@
+"""The vacancy search: what candidates may filter and sort by, validated like any other form."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from occupations.selectors import occupation_field_list
+from places.forms import PostalCodeField
+from portal.vocabulary import GermanLevel
+
+from .models import Vacancy, VacancyKind
+from .selectors import vacancy_text_search, vacancy_within
+
+
+def _kilometres(km: int) -> str:
+    return gettext("%(km)s km") % {"km": km}
+
+
+RADIUS_CHOICES = [("", _("Any distance")), *((str(km), lazy(_kilometres, str)(km)) for km in (10, 25, 50, 100))]
+PAGE_SIZES = (10, 20, 50)
+DEFAULT_PAGE_SIZE = 20
+SORT_DISTANCE = "distance"
+SORT_NEWEST = "newest"
+SORT_CHOICES = [(SORT_DISTANCE, _("Nearest first")), (SORT_NEWEST, _("Newest first"))]
+
+
+class VacancySearchForm(forms.Form):
+    """The fields that shape the search as a whole rather than narrowing it one by one."""
+
+    postal_code = PostalCodeField(
+        label=_("From postal code"),
+        required=False,
+        help_text=_("We show how far each offer is from here."),
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Distance"), choices=RADIUS_CHOICES, coerce=int, empty_value=None, required=False
+    )
+    sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
+    page_size = forms.TypedChoiceField(
+        label=_("Offers per page"),
+        choices=[(str(size), str(size)) for size in PAGE_SIZES],
+        coerce=int,
+        empty_value=DEFAULT_PAGE_SIZE,
+        required=False,
+    )
+
+    field_order = [
+        "q", "kind", "field", "postal_code", "radius", "german_level", "hours_min", "hours_max", "start_by", "sort",
+        "page_size",
+    ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.data.get(self.add_prefix("postal_code")) or "").strip():
+            # Without a place there is nothing to be near; the choice is not offered (and ignored if sent).
+            self.fields["sort"].widget.choices = [choice for choice in SORT_CHOICES if choice[0] != SORT_DISTANCE]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        hours_min, hours_max = cleaned_data.get("hours_min"), cleaned_data.get("hours_max")
+        if hours_min is not None and hours_max is not None and hours_min > hours_max:
+            self.add_error("hours_max", _("The maximum hours must not be lower than the minimum."))
+        if cleaned_data.get("radius") and not cleaned_data.get("postal_code") and "postal_code" not in self.errors:
+            self.add_error("postal_code", _("Please enter a postal code to search within a distance."))
+        return cleaned_data
+
+
+class VacancyFilter(django_filters.FilterSet):
+    """Narrows published vacancies; distance and sort order are applied last, in `filter_queryset`."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=100,
+        help_text=_("An occupation or a word, in any language, for example “Tischler”, “نجار” or “carpenter”."),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind of offer"), choices=VacancyKind.choices, widget=forms.CheckboxSelectMultiple, distinct=False
+    )
+    field = django_filters.ChoiceFilter(
+        label=_("Occupational field"), field_name="occupation__field_id", empty_label=_("All fields")
+    )
+    german_level = django_filters.ChoiceFilter(
+        label=_("German needed at most"),
+        choices=GermanLevel.choices,
+        method="filter_german_level",
+        empty_label=_("Any level"),
+        help_text=_("Shows offers that need this level of German or less."),
+    )
+    hours_min = django_filters.NumberFilter(
+        label=_("Hours a week, at least"),
+        field_name="hours_per_week",
+        lookup_expr="gte",
+        min_value=1,
+        max_value=48,
+    )
+    hours_max = django_filters.NumberFilter(
+        label=_("Hours a week, at most"),
+        field_name="hours_per_week",
+        lookup_expr="lte",
+        min_value=1,
+        max_value=48,
+    )
+    start_by = django_filters.DateFilter(
+        label=_("Starts by"),
+        method="filter_start_by",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Offers that start on this day or earlier, or as soon as possible."),
+    )
+
+    class Meta:
+        model = Vacancy
+        fields = []
+        form = VacancySearchForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Named and sorted in the reader's language; one query, whatever the page shows.
+        self.filters["field"].extra["choices"] = [(str(field.pk), field.name()) for field in occupation_field_list()]
+
+    def filter_text(self, queryset, name, value):
+        return vacancy_text_search(queryset, query=value)
+
+    def filter_german_level(self, queryset, name, value):
+        return queryset.filter(german_level_required__in=GermanLevel.values[: GermanLevel.rank(value) + 1])
+
+    def filter_start_by(self, queryset, name, value):
+        return queryset.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
+
+    @property
+    def origin(self) -> str:
+        """The postal code distances are measured from, once the form is valid."""
+        return self.form.cleaned_data.get("postal_code") or ""
+
+    @property
+    def sort(self) -> str:
+        chosen = self.form.cleaned_data.get("sort")
+        if self.origin and chosen in ("", None, SORT_DISTANCE):
+            return SORT_DISTANCE
+        return SORT_NEWEST
+
+    @property
+    def page_size(self) -> int:
+        return self.form.cleaned_data.get("page_size") or DEFAULT_PAGE_SIZE
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        if self.origin:
+            queryset = vacancy_within(queryset, postal_code=self.origin, radius_km=self.form.cleaned_data.get("radius"))
+        if self.sort == SORT_DISTANCE:
+            return queryset.order_by("distance_km", "-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
