@@ -13,9 +13,22 @@ from django.db import transaction
 from accounts.models import Role, User
 from employers.models import Membership, Organisation
 from employers.services import organisation_create_with_admin
+from occupations.models import Occupation
 from places.geo import is_known_postal_code
 from places.models import Region
 from places.services import region_save
+from portal.models import DRIVING_LICENCE_CLASSES, CandidateProfile, OnboardingStep
+from portal.services import (
+    candidate_circumstances_save,
+    candidate_experience_save,
+    candidate_languages_save,
+    candidate_occupation_add,
+    candidate_occupation_remove,
+    candidate_place_save,
+    candidate_profile_ensure,
+    candidate_wishes_save,
+)
+from portal.vocabulary import OfferKind
 
 REGIONS = [
     {
@@ -159,31 +172,117 @@ ORGANISATIONS = [
 ]
 
 CANDIDATES = [
-    # From Kyiv, lives in Hannover-Linden (30449)
+    # From Kyiv, a nurse, lives in Osnabrück (49076)
     {"email": "kandidatin@demo.example.org", "first_name": "Olena", "last_name": "Kovalenko",
      "preferred_language": "uk"},
-    # From Aleppo, lives in Osnabrück (49076)
+    # From Aleppo, a painter, lives in Neustadt am Rübenberge (31535)
     {"email": "ahmad@demo.example.org", "first_name": "Ahmad", "last_name": "Al-Hassan",
      "preferred_language": "ar"},
-    # From Herat, lives in Cuxhaven (27474)
+    # From Herat, a seamstress with A1 German, lives in Lüchow, Landkreis Lüchow-Dannenberg (29439)
     {"email": "mariam@demo.example.org", "first_name": "Mariam", "last_name": "Ahmadi",
      "preferred_language": "fa"},
-    # From Kharkiv, Russian-speaking, lives in Neustadt am Rübenberge (31535)
+    # From Kharkiv, Russian-speaking car mechanic, lives in Neustadt am Rübenberge (31535)
     {"email": "dmytro@demo.example.org", "first_name": "Dmytro", "last_name": "Bondarenko",
      "preferred_language": "ru"},
-    # From Shiraz, lives in Lüchow (29439)
+    # From Shiraz, a cook, lives in Cuxhaven (27474)
     {"email": "reza@demo.example.org", "first_name": "Reza", "last_name": "Karimi",
      "preferred_language": "fa"},
-    # From Asmara, lives in Nienburg (Weser) (31582)
+    # From Asmara, worked in a warehouse, lives in Nienburg (Weser) (31582)
     {"email": "yonas@demo.example.org", "first_name": "Yonas", "last_name": "Tesfaye",
      "preferred_language": "en"},
-    # From Diyarbakır, lives in Göttingen (37073)
+    # From Diyarbakır, a primary-school teacher, lives in Göttingen (37073)
     {"email": "elif@demo.example.org", "first_name": "Elif", "last_name": "Yıldız",
      "preferred_language": "tr"},
-    # From Homs, in Germany since 2016, lives in Meppen, Landkreis Emsland (49716)
+    # From Homs, in Germany since 2016, trained office clerk, lives in Meppen, Landkreis Emsland (49716)
     {"email": "rasha@demo.example.org", "first_name": "Rasha", "last_name": "Haddad",
      "preferred_language": "de"},
 ]  # fmt: skip
+
+# What each demo candidate told the onboarding, by e-mail address: every step answered, so the profiles are
+# complete. Occupations by KldB 2010 code from the catalogue; no earliest start, so the seed never ages.
+CANDIDATE_PROFILES = {
+    "kandidatin@demo.example.org": {
+        "german_level": "B1", "german_certificate": "telc",
+        "other_languages": [("uk", "native"), ("ru", "C2"), ("en", "B1")],
+        "occupations": [("81302", 12)],
+        "school_education": "upper_secondary", "vocational_education": "vocational_school",
+        "foreign_qualification": "Krankenschwester, Medizinisches College Kyjiw (Ukraine)",
+        "recognition_status": "in_progress",
+        "looking_for": ["job", "language_course"], "hours_per_week": 30,
+        "postal_code": "49076", "travel_radius_km": 20, "transport": "public", "driving_licences": [],
+        "childcare_needed": True, "shift_work_possible": True, "work_permit": "yes",
+    },
+    "ahmad@demo.example.org": {
+        "german_level": "A2", "german_certificate": "",
+        "other_languages": [("ar", "native"), ("ku", "B1"), ("en", "A2")],
+        "occupations": [("33212", 9), ("33302", 3)],
+        "school_education": "lower_secondary", "vocational_education": "on_the_job",
+        "foreign_qualification": "", "recognition_status": "",
+        "looking_for": ["job", "work_trial"], "hours_per_week": 40,
+        "postal_code": "31535", "travel_radius_km": 30, "transport": "car", "driving_licences": ["B"],
+        "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+    },
+    "mariam@demo.example.org": {
+        "german_level": "A1", "german_certificate": "",
+        "other_languages": [("fa", "native"), ("ps", "B1")],
+        "occupations": [("28221", 6)],
+        "school_education": "primary", "vocational_education": "on_the_job",
+        "foreign_qualification": "", "recognition_status": "",
+        "looking_for": ["language_course", "internship", "ausbildung"], "hours_per_week": 20,
+        "postal_code": "29439", "travel_radius_km": 25, "transport": "public", "driving_licences": [],
+        "childcare_needed": True, "shift_work_possible": False, "work_permit": "needs_approval",
+    },
+    "dmytro@demo.example.org": {
+        "german_level": "A2", "german_certificate": "dtz",
+        "other_languages": [("ru", "native"), ("uk", "C2"), ("en", "A2")],
+        "occupations": [("25212", 10)],
+        "school_education": "secondary", "vocational_education": "vocational_school",
+        "foreign_qualification": "Kfz-Schlosser, Fachschule Charkiw (Ukraine)", "recognition_status": "not_started",
+        "looking_for": ["job", "eq"], "hours_per_week": 40,
+        "postal_code": "31535", "travel_radius_km": 40, "transport": "car", "driving_licences": ["B", "C1"],
+        "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+    },
+    "reza@demo.example.org": {
+        "german_level": "B1", "german_certificate": "goethe",
+        "other_languages": [("fa", "native"), ("en", "B2")],
+        "occupations": [("29302", 7)],
+        "school_education": "upper_secondary", "vocational_education": "on_the_job",
+        "foreign_qualification": "", "recognition_status": "",
+        "looking_for": ["job", "hospitation"], "hours_per_week": 38,
+        "postal_code": "27474", "travel_radius_km": 30, "transport": "public", "driving_licences": [],
+        "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+    },
+    "yonas@demo.example.org": {
+        "german_level": "A2", "german_certificate": "",
+        "other_languages": [("ti", "native"), ("ar", "B1"), ("en", "B2")],
+        "occupations": [("51311", 3), ("52531", 2)],
+        "school_education": "secondary", "vocational_education": "none",
+        "foreign_qualification": "", "recognition_status": "",
+        "looking_for": ["job", "ausbildung"], "hours_per_week": 40,
+        "postal_code": "31582", "travel_radius_km": 50, "transport": "public", "driving_licences": [],
+        "childcare_needed": False, "shift_work_possible": True, "work_permit": "",
+    },
+    "elif@demo.example.org": {
+        "german_level": "B2", "german_certificate": "telc",
+        "other_languages": [("tr", "native"), ("ku", "C1"), ("en", "B1")],
+        "occupations": [("84114", 6)],
+        "school_education": "upper_secondary", "vocational_education": "university",
+        "foreign_qualification": "Lehramt Grundschule, Dicle Üniversitesi (Türkei)", "recognition_status": "partial",
+        "looking_for": ["job", "internship", "hospitation"], "hours_per_week": 25,
+        "postal_code": "37073", "travel_radius_km": 20, "transport": "public", "driving_licences": [],
+        "childcare_needed": True, "shift_work_possible": False, "work_permit": "yes",
+    },
+    "rasha@demo.example.org": {
+        "german_level": "C1", "german_certificate": "testdaf",
+        "other_languages": [("ar", "native"), ("en", "B2")],
+        "occupations": [("71402", 4)],
+        "school_education": "upper_secondary", "vocational_education": "vocational_school",
+        "foreign_qualification": "", "recognition_status": "",
+        "looking_for": ["job"], "hours_per_week": 30,
+        "postal_code": "49716", "travel_radius_km": 35, "transport": "car", "driving_licences": ["B"],
+        "childcare_needed": True, "shift_work_possible": False, "work_permit": "yes",
+    },
+}  # fmt: skip
 
 MENTORS = [
     # Hannover-List (30163)
@@ -222,18 +321,29 @@ ADMIN = {"email": "admin@demo.example.org", "first_name": "Birte", "last_name": 
 @transaction.atomic
 def demo_seed() -> dict[str, str]:
     """Create the demo data where it is missing; return one login e-mail per role, in Role order."""
-    unknown = sorted(
-        {code for region in REGIONS for code in region["postal_codes"] if not is_known_postal_code(code)}
-    )
+    unknown = sorted({code for region in REGIONS for code in region["postal_codes"] if not is_known_postal_code(code)})
     if unknown:
         raise ValueError(f"Unknown postal codes in the demo regions: {', '.join(unknown)}")
+    occupations = Occupation.objects.in_bulk(
+        {code for profile in CANDIDATE_PROFILES.values() for code, _years in profile["occupations"]},
+        field_name="kldb_code",
+    )
+    missing = sorted(
+        {code for profile in CANDIDATE_PROFILES.values() for code, _years in profile["occupations"]} - set(occupations)
+    )
+    if missing:
+        raise ValueError(
+            f"Occupations of the demo profiles missing from the catalogue: {', '.join(missing)} "
+            "(manage.py load_occupations loads it)"
+        )
 
     # region_save finds each region by name and sets exactly these codes; equal codes change nothing.
     regions = {
-        region["name"]: region_save(name=region["name"], postal_codes=region["postal_codes"])
-        for region in REGIONS
+        region["name"]: region_save(name=region["name"], postal_codes=region["postal_codes"]) for region in REGIONS
     }
     users = [_user_ensure(role=Role.CANDIDATE, **person) for person in CANDIDATES]
+    for user in users:
+        _candidate_profile_ensure(user=user, wanted=CANDIDATE_PROFILES[user.email], occupations=occupations)
     for organisation in ORGANISATIONS:
         staff = _user_ensure(
             role=Role.EMPLOYER if organisation["is_employer"] else Role.PROVIDER, **organisation["staff"]
@@ -299,9 +409,7 @@ def _user_ensure(
     return user
 
 
-def _organisation_ensure(
-    *, name: str, is_employer: bool, is_course_provider: bool, staff: User
-) -> Organisation:
+def _organisation_ensure(*, name: str, is_employer: bool, is_course_provider: bool, staff: User) -> Organisation:
     organisation = Organisation.objects.filter(name=name).order_by("pk").first()
     if organisation is None:
         return organisation_create_with_admin(
@@ -318,3 +426,83 @@ def _organisation_ensure(
     # a colleague yet, so the demo restores it directly.
     Membership.objects.get_or_create(user=staff, defaults={"organisation": organisation, "is_admin": True})
     return organisation
+
+
+def _candidate_profile_ensure(*, user: User, wanted: dict, occupations: dict[str, Occupation]) -> CandidateProfile:
+    """The demo candidate's completed onboarding, written through the onboarding services.
+
+    A profile already in the demo state is left alone, so seeding again changes nothing (not even updated_at).
+    """
+    profile = candidate_profile_ensure(user=user)
+    if _profile_state(profile) == _wanted_state(wanted):
+        return profile
+
+    candidate_languages_save(
+        profile=profile,
+        german_level=wanted["german_level"],
+        german_certificate=wanted["german_certificate"],
+        other_languages=wanted["other_languages"],
+    )
+    candidate_experience_save(
+        profile=profile,
+        school_education=wanted["school_education"],
+        vocational_education=wanted["vocational_education"],
+        foreign_qualification=wanted["foreign_qualification"],
+        recognition_status=wanted["recognition_status"],
+    )
+    wanted_occupations = {occupations[code]: years for code, years in wanted["occupations"]}
+    for entry in profile.occupations.select_related("occupation"):
+        if entry.occupation not in wanted_occupations:
+            candidate_occupation_remove(profile=profile, candidate_occupation=entry)
+    for occupation, years in wanted_occupations.items():
+        candidate_occupation_add(profile=profile, occupation=occupation, years_experience=years)
+    candidate_wishes_save(
+        profile=profile,
+        looking_for=wanted["looking_for"],
+        hours_per_week=wanted["hours_per_week"],
+        earliest_start=None,
+    )
+    candidate_place_save(
+        profile=profile,
+        postal_code=wanted["postal_code"],
+        travel_radius_km=wanted["travel_radius_km"],
+        transport=wanted["transport"],
+        driving_licences=wanted["driving_licences"],
+    )
+    candidate_circumstances_save(
+        profile=profile,
+        childcare_needed=wanted["childcare_needed"],
+        shift_work_possible=wanted["shift_work_possible"],
+        work_permit=wanted["work_permit"],
+    )
+    return profile
+
+
+_PROFILE_FIELDS = [
+    "german_level", "german_certificate", "school_education", "vocational_education", "foreign_qualification",
+    "recognition_status", "looking_for", "hours_per_week", "postal_code", "travel_radius_km", "transport",
+    "driving_licences", "childcare_needed", "shift_work_possible", "work_permit",
+]  # fmt: skip
+
+
+def _profile_state(profile: CandidateProfile) -> dict:
+    return {
+        **{name: getattr(profile, name) for name in _PROFILE_FIELDS},
+        "earliest_start": profile.earliest_start,
+        "completed_steps": profile.completed_steps,
+        "other_languages": list(profile.languages.values_list("language", "level")),
+        "occupations": sorted(profile.occupations.values_list("occupation__kldb_code", "years_experience")),
+    }
+
+
+def _wanted_state(wanted: dict) -> dict:
+    return {
+        **{name: wanted[name] for name in _PROFILE_FIELDS},
+        # As the services store them: in catalogue order.
+        "looking_for": [kind for kind in OfferKind.values if kind in wanted["looking_for"]],
+        "driving_licences": [licence for licence in DRIVING_LICENCE_CLASSES if licence in wanted["driving_licences"]],
+        "earliest_start": None,
+        "completed_steps": list(OnboardingStep.values),
+        "other_languages": list(wanted["other_languages"]),
+        "occupations": sorted(wanted["occupations"]),
+    }

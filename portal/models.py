@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from places.validators import validate_postal_code
 
-from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel
+from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 
 
 class GermanCertificate(models.TextChoices):
@@ -71,6 +71,21 @@ class OnboardingStep(models.TextChoices):
     WISHES = "wishes", _("What you are looking for")
     PLACE = "place", _("Where")
     CIRCUMSTANCES = "circumstances", _("Your circumstances")
+
+    @classmethod
+    def number(cls, step: str) -> int:
+        """1 for the first step ... 5 for the last."""
+        return cls.values.index(step) + 1
+
+    @classmethod
+    def after(cls, step: str) -> str | None:
+        index = cls.values.index(step) + 1
+        return cls.values[index] if index < len(cls.values) else None
+
+    @classmethod
+    def before(cls, step: str) -> str | None:
+        index = cls.values.index(step) - 1
+        return cls.values[index] if index >= 0 else None
 
 
 class CandidateProfileQuerySet(models.QuerySet):
@@ -148,6 +163,14 @@ class CandidateProfile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(german_level__in=GermanLevel.values), name="profile_german_level"
             ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__isnull=True) | models.Q(hours_per_week__range=(1, 48)),
+                name="profile_hours_per_week_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(travel_radius_km__isnull=True) | models.Q(travel_radius_km__range=(1, 200)),
+                name="profile_travel_radius_range",
+            ),
         ]
 
     def __str__(self):
@@ -155,6 +178,13 @@ class CandidateProfile(models.Model):
 
     def wants(self, kind: str) -> bool:
         return kind in self.looking_for
+
+    def looking_for_labels(self) -> list[str]:
+        """What the candidate looks for, in the reader's language and in the order of OfferKind."""
+        return [str(label) for value, label in OfferKind.choices if value in self.looking_for]
+
+    def has_completed(self, step: str) -> bool:
+        return step in self.completed_steps
 
 
 class CandidateLanguage(models.Model):
@@ -193,7 +223,12 @@ class CandidateOccupation(models.Model):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
         ordering = ["pk"]
-        constraints = [models.UniqueConstraint(fields=["profile", "occupation"], name="candidate_occupation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "occupation"], name="candidate_occupation_once"),
+            models.CheckConstraint(
+                condition=models.Q(years_experience__lte=50), name="candidate_occupation_years_range"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.occupation_id} ({self.years_experience})"

@@ -1,11 +1,334 @@
-from accounts.models import Role, User
+"""Writes on the candidate side: each onboarding step saves completely or not at all."""
 
-from .models import CandidateProfile
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from occupations.models import Occupation
+from places.geo import normalise_postal_code
+
+from .models import (
+    DRIVING_LICENCE_CLASSES,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateProfile,
+    OnboardingStep,
+    Transport,
+)
+from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
+
+MAX_YEARS_EXPERIENCE = 50
+MAX_START_YEARS_AHEAD = 2
+# Every class that allows driving a car; in Germany C, D and their trailers all presuppose B.
+CAR_LICENCE_CLASSES = {"B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"}
 
 
 def candidate_profile_ensure(*, user: User) -> CandidateProfile:
     """The candidate's profile, created empty on first use (onboarding fills it step by step)."""
     if user.role != Role.CANDIDATE:
         raise ValueError("Only candidates have a candidate profile.")
-    profile, _ = CandidateProfile.objects.get_or_create(user=user)
+    profile, _created = CandidateProfile.objects.get_or_create(user=user)
     return profile
+
+
+@transaction.atomic
+def candidate_languages_save(
+    *,
+    profile: CandidateProfile,
+    german_level: str,
+    german_certificate: str,
+    other_languages: list[tuple[str, str]],
+) -> CandidateProfile:
+    """German level and certificate plus the full list of other languages, which replaces the old one."""
+    errors: dict[str, list[str]] = {}
+    _check(
+        errors,
+        "german_certificate",
+        validate_certificate,
+        german_level=german_level,
+        german_certificate=german_certificate,
+    )
+    language_names = dict(SPOKEN_LANGUAGES)
+    seen: set[str] = set()
+    for language, level in other_languages:
+        if language not in language_names:
+            _add(errors, "other_languages", _("Please choose each language from the list."))
+        elif level not in LanguageLevel.values:
+            _add(
+                errors,
+                "other_languages",
+                _("Please choose how well you speak %(language)s.") % {"language": language_names[language]},
+            )
+        elif language in seen:
+            _add(
+                errors,
+                "other_languages",
+                _("You have listed %(language)s twice.") % {"language": language_names[language]},
+            )
+        seen.add(language)
+
+    _profile_update(
+        profile,
+        step=OnboardingStep.LANGUAGES,
+        values={"german_level": german_level, "german_certificate": german_certificate or ""},
+        errors=errors,
+    )
+    profile.languages.all().delete()
+    CandidateLanguage.objects.bulk_create(
+        CandidateLanguage(profile=profile, language=language, level=level) for language, level in other_languages
+    )
+    return profile
+
+
+@transaction.atomic
+def candidate_experience_save(
+    *,
+    profile: CandidateProfile,
+    school_education: str,
+    vocational_education: str,
+    foreign_qualification: str,
+    recognition_status: str,
+    occupation: Occupation | None = None,
+    years_experience: int | None = None,
+) -> CandidateProfile:
+    """Schooling, training and a foreign qualification; with an occupation, also adds (or updates) it."""
+    foreign_qualification = (foreign_qualification or "").strip()
+    errors: dict[str, list[str]] = {}
+    _check(
+        errors,
+        "foreign_qualification",
+        validate_recognition,
+        foreign_qualification=foreign_qualification,
+        recognition_status=recognition_status,
+    )
+    if occupation is not None:
+        errors.update(_occupation_errors(years_experience))
+
+    _profile_update(
+        profile,
+        step=OnboardingStep.EXPERIENCE,
+        values={
+            "school_education": school_education,
+            "vocational_education": vocational_education,
+            "foreign_qualification": foreign_qualification,
+            "recognition_status": recognition_status,
+        },
+        errors=errors,
+    )
+    if occupation is not None:
+        candidate_occupation_add(profile=profile, occupation=occupation, years_experience=years_experience)
+    return profile
+
+
+@transaction.atomic
+def candidate_occupation_add(
+    *, profile: CandidateProfile, occupation: Occupation, years_experience: int | None
+) -> CandidateOccupation:
+    """Adds an occupation to the profile; adding one that is already there changes its years."""
+    errors = _occupation_errors(years_experience)
+    if errors:
+        raise ValidationError(errors)
+    candidate_occupation, _created = CandidateOccupation.objects.update_or_create(
+        profile=profile, occupation=occupation, defaults={"years_experience": years_experience}
+    )
+    return candidate_occupation
+
+
+@transaction.atomic
+def candidate_occupation_remove(*, profile: CandidateProfile, candidate_occupation: CandidateOccupation) -> None:
+    if candidate_occupation.profile_id != profile.pk:
+        raise ValueError("A candidate can only remove occupations from their own profile.")
+    candidate_occupation.delete()
+
+
+@transaction.atomic
+def candidate_wishes_save(
+    *,
+    profile: CandidateProfile,
+    looking_for: list[str],
+    hours_per_week: int | None,
+    earliest_start: date | None,
+) -> CandidateProfile:
+    """What the candidate looks for, how many hours a week and from when."""
+    errors: dict[str, list[str]] = {}
+    if any(kind not in OfferKind.values for kind in looking_for):
+        _add(errors, "looking_for", _("Please choose only from the offers listed."))
+    _check(errors, "earliest_start", validate_earliest_start, earliest_start=earliest_start)
+
+    _profile_update(
+        profile,
+        step=OnboardingStep.WISHES,
+        values={
+            # Stored in the order of OfferKind, without repeats, so equal answers compare equal.
+            "looking_for": [kind for kind in OfferKind.values if kind in looking_for],
+            "hours_per_week": hours_per_week,
+            "earliest_start": earliest_start,
+        },
+        errors=errors,
+    )
+    return profile
+
+
+@transaction.atomic
+def candidate_place_save(
+    *,
+    profile: CandidateProfile,
+    postal_code: str,
+    travel_radius_km: int | None,
+    transport: str,
+    driving_licences: list[str],
+) -> CandidateProfile:
+    """Where the candidate lives, how far and how they can travel."""
+    errors: dict[str, list[str]] = {}
+    unknown = [licence for licence in driving_licences if licence not in DRIVING_LICENCE_CLASSES]
+    if unknown:
+        _add(
+            errors,
+            "driving_licences",
+            _("Unknown driving-licence class: %(classes)s.") % {"classes": ", ".join(unknown)},
+        )
+    else:
+        _check(errors, "driving_licences", validate_car_licence, transport=transport, driving_licences=driving_licences)
+
+    _profile_update(
+        profile,
+        step=OnboardingStep.PLACE,
+        values={
+            "postal_code": normalise_postal_code(postal_code),
+            "travel_radius_km": travel_radius_km,
+            "transport": transport,
+            "driving_licences": [licence for licence in DRIVING_LICENCE_CLASSES if licence in driving_licences],
+        },
+        errors=errors,
+    )
+    return profile
+
+
+@transaction.atomic
+def candidate_circumstances_save(
+    *,
+    profile: CandidateProfile,
+    childcare_needed: bool | None,
+    shift_work_possible: bool | None,
+    work_permit: str,
+) -> CandidateProfile:
+    _profile_update(
+        profile,
+        step=OnboardingStep.CIRCUMSTANCES,
+        values={
+            "childcare_needed": childcare_needed,
+            "shift_work_possible": shift_work_possible,
+            "work_permit": work_permit or "",
+        },
+        errors={},
+    )
+    return profile
+
+
+# Rules across fields, shared by the services and the step forms so every error shows in the first round.
+
+
+def validate_certificate(*, german_level: str, german_certificate: str) -> None:
+    if german_certificate and german_level == GermanLevel.NONE:
+        raise ValidationError(
+            _("A certificate shows a German level. Please choose your level above."), code="certificate_without_level"
+        )
+
+
+def validate_recognition(*, foreign_qualification: str, recognition_status: str) -> None:
+    if recognition_status and not (foreign_qualification or "").strip():
+        raise ValidationError(
+            _("Please name your qualification from abroad, or set its recognition to “Not stated”."),
+            code="recognition_without_qualification",
+        )
+
+
+def validate_earliest_start(*, earliest_start: date | None) -> None:
+    """Today at the earliest, two years ahead at the latest."""
+    if earliest_start is None:
+        return
+    today = timezone.localdate()
+    latest = _years_after(today, MAX_START_YEARS_AHEAD)
+    if earliest_start < today:
+        raise ValidationError(
+            _("The date lies in the past. Please choose today or a later day."), code="start_in_the_past"
+        )
+    if earliest_start > latest:
+        raise ValidationError(
+            _("Please choose a date within the next two years, at the latest %(date)s.")
+            % {"date": date_format(latest, "SHORT_DATE_FORMAT")},
+            code="start_too_far_ahead",
+        )
+
+
+def validate_car_licence(*, transport: str, driving_licences: list[str]) -> None:
+    """Travelling by own car needs a licence for cars; C, D and their trailer classes all include B."""
+    if transport == Transport.CAR and not CAR_LICENCE_CLASSES.intersection(driving_licences):
+        raise ValidationError(
+            _(
+                "To travel by your own car you need a car driving licence (class B). "
+                "Please tick your licence classes, or choose public transport."
+            ),
+            code="car_without_licence",
+        )
+
+
+def _check(errors: dict[str, list[str]], field: str, validator, **values) -> None:
+    try:
+        validator(**values)
+    except ValidationError as error:
+        for message in error.messages:
+            _add(errors, field, message)
+
+
+def _profile_update(profile: CandidateProfile, *, step: str, values: dict, errors: dict[str, list[str]]) -> None:
+    """Validates the values against the model and saves them with the step as completed, or raises and keeps
+    the profile object as it was."""
+    previous = {name: getattr(profile, name) for name in values}
+    for name, value in values.items():
+        setattr(profile, name, value)
+    others = [field.name for field in CandidateProfile._meta.concrete_fields if field.name not in values]
+    try:
+        profile.full_clean(exclude=others, validate_unique=False)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                _add(errors, field, message)
+    if errors:
+        for name, value in previous.items():
+            setattr(profile, name, value)
+        raise ValidationError(errors)
+
+    # Kept in the order of the steps, so the list reads like the onboarding.
+    profile.completed_steps = [
+        value for value in OnboardingStep.values if value in profile.completed_steps or value == step
+    ]
+    profile.save(update_fields=[*values, "completed_steps", "updated_at"])
+
+
+def _occupation_errors(years_experience: int | None) -> dict[str, list[str]]:
+    if years_experience is None or not 0 <= years_experience <= MAX_YEARS_EXPERIENCE:
+        return {
+            "years_experience": [
+                _("Please enter your years of experience, a number from 0 to %(max)s.") % {"max": MAX_YEARS_EXPERIENCE}
+            ]
+        }
+    return {}
+
+
+def _add(errors: dict[str, list[str]], field: str, message: str) -> None:
+    errors.setdefault(field, [])
+    if message not in errors[field]:
+        errors[field].append(message)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

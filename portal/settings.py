@@ -192,6 +192,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "employers.tasks.expire_vacancies",
         "schedule": crontab(hour=0, minute=5),
     },
+    "expire-staff-invitations": {
+        "task": "employers.tasks.expire_staff_invitations",
+        "schedule": crontab(hour=3, minute=25),
+    },
+    "refresh-supply-reports": {
+        "task": "courses.tasks.refresh_supply_reports",
+        "schedule": crontab(minute=20),
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean when DJANGO_DEBUG=false.

@@ -143,7 +143,8 @@ class OccupationFieldFactory(factory.django.DjangoModelFactory):
         model = OccupationField
         django_get_or_create = ["code"]
 
-    code = factory.Sequence(lambda n: f"{(n % 90) + 10:02d}")
+    # 95-99 are not KldB fields, so a factory never hands back a field of the real catalogue the migration loads.
+    code = factory.Sequence(lambda n: f"{95 + n % 5}")
     names = factory.LazyAttribute(lambda o: {lang: f"Field {o.code} ({lang})" for lang in LANGUAGE_CODES})
 
 
@@ -205,3 +206,139 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="cv.pdf", data=b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
     content_type = "application/pdf"
     size = factory.LazyAttribute(lambda o: o.file.size)
+
+
+# --- Courses (issue 5) -------------------------------------------------------------------------------------
+import datetime  # noqa: E402
+
+from courses.models import Course, CourseKind, CourseRegistration, CourseStatus, Delivery, RegistrationStatus  # noqa: E402
+from places.geo import coordinates_of  # noqa: E402
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    """A published B1 integration course in Hannover (30159) starting in two weeks, 12 of 12 seats left."""
+
+    class Meta:
+        model = Course
+
+    provider = factory.SubFactory(CourseProviderOrganisationFactory)
+    kind = CourseKind.INTEGRATION
+    title = factory.Sequence(lambda n: f"Integrationskurs {n}")
+    description = "Deutsch im Alltag und im Beruf."
+    level_from = GermanLevel.A2
+    level_to = GermanLevel.B1
+    delivery = Delivery.IN_PERSON
+    postal_code = "30159"
+    latitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[0] if o.postal_code else None)
+    longitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[1] if o.postal_code else None)
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=120))
+    schedule = "part_time"
+    childcare = False
+    seats_total = 12
+    seats_left = factory.LazyAttribute(lambda o: o.seats_total)
+    cost = "funded"
+    contact_name = "Frau Beispiel"
+    contact_email = "kurse@example.org"
+    status = CourseStatus.PUBLISHED
+
+
+class DraftCourseFactory(CourseFactory):
+    status = CourseStatus.DRAFT
+
+
+class OnlineCourseFactory(CourseFactory):
+    delivery = Delivery.ONLINE
+    postal_code = ""
+
+
+class CourseRegistrationFactory(factory.django.DjangoModelFactory):
+    """A candidate holding a seat (the factory does not touch seats_left; use the service for that)."""
+
+    class Meta:
+        model = CourseRegistration
+
+    course = factory.SubFactory(CourseFactory)
+    profile = factory.SubFactory(CompleteCandidateProfileFactory)
+    status = RegistrationStatus.REGISTERED
+
+
+# --- Vacancies and applications (issue 4) ------------------------------------------------------------------
+from django.utils import timezone  # noqa: E402
+
+from applications.models import Application, ApplicationEvent, ApplicationStatus  # noqa: E402
+from employers.models import StaffInvitation, Vacancy, VacancyKind, VacancyStatus  # noqa: E402
+from portal.models import ContactGrant  # noqa: E402
+
+
+class VacancyFactory(factory.django.DjangoModelFactory):
+    """A draft job for a painter in Hannover (30159), 38 hours, A2 German; not visible to candidates."""
+
+    class Meta:
+        model = Vacancy
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = VacancyKind.JOB
+    title = factory.Sequence(lambda n: f"Maler/in gesucht {n}")
+    description = "Wir suchen Verstärkung für unser Team. Einarbeitung im Betrieb."
+    occupation = factory.SubFactory(OccupationFactory)
+    german_level_required = GermanLevel.A2
+    postal_code = "30159"
+    latitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[0])
+    longitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[1])
+    hours_per_week = 38
+    status = VacancyStatus.DRAFT
+
+
+class DraftVacancyFactory(VacancyFactory):
+    pass
+
+
+class PublishedVacancyFactory(VacancyFactory):
+    status = VacancyStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class InternshipVacancyFactory(PublishedVacancyFactory):
+    """A published six-week internship (time-limited offers always have a duration)."""
+
+    kind = VacancyKind.INTERNSHIP
+    title = factory.Sequence(lambda n: f"Praktikum Malerei {n}")
+    duration_weeks = 6
+    is_paid = False
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A fresh application to a published vacancy, as `application_submit` leaves it: the submitted step in the
+    history and the candidate's permission for the organisation to see who they are."""
+
+    class Meta:
+        model = Application
+        skip_postgeneration_save = True
+
+    profile = factory.SubFactory(CompleteCandidateProfileFactory)
+    vacancy = factory.SubFactory(PublishedVacancyFactory)
+    message = "Ich habe fünf Jahre als Maler gearbeitet."
+    status = ApplicationStatus.SUBMITTED
+
+    @factory.post_generation
+    def history(self, create, extracted, **kwargs):
+        if create:
+            ApplicationEvent.objects.create(
+                application=self, status=ApplicationStatus.SUBMITTED, actor=self.profile.user
+            )
+            ContactGrant.objects.get_or_create(
+                profile=self.profile,
+                organisation=self.vacancy.organisation,
+                defaults={"reason": ContactGrant.Reason.APPLIED},
+            )
+
+
+class StaffInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffInvitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"colleague{n}@example.org")
+    language = settings.LANGUAGE_CODE
+    invited_by = None

@@ -1,0 +1,84 @@
+"""Reads on the candidate side: where the onboarding continues and how complete a profile is."""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from occupations.models import Occupation
+from occupations.selectors import occupation_search
+
+from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep
+from .vocabulary import GermanLevel
+
+
+class MissingItem(str):
+    """A translated phrase naming what a profile lacks; `step` is the onboarding step that asks for it."""
+
+    step: str
+
+    def __new__(cls, text: str, step: str):
+        item = super().__new__(cls, text)
+        item.step = step
+        return item
+
+
+def candidate_onboarding_next_step(*, profile: CandidateProfile) -> str | None:
+    """The first step not saved yet, or None when every step is done."""
+    return next((step for step in OnboardingStep.values if not profile.has_completed(step)), None)
+
+
+def candidate_profile_completeness(*, profile: CandidateProfile) -> tuple[int, list[MissingItem]]:
+    """How complete the profile is in percent (100 only when nothing is missing), and what is missing."""
+    has_occupation = profile.occupations.exists()
+    checks = [
+        (
+            profile.has_completed(OnboardingStep.LANGUAGES) or profile.german_level != GermanLevel.NONE,
+            OnboardingStep.LANGUAGES,
+            _("Add your German level"),
+        ),
+        (
+            has_occupation or bool(profile.vocational_education),
+            OnboardingStep.EXPERIENCE,
+            _("Add an occupation you have worked in or your vocational training"),
+        ),
+        (bool(profile.school_education), OnboardingStep.EXPERIENCE, _("Add your school education")),
+        (bool(profile.looking_for), OnboardingStep.WISHES, _("Choose what you are looking for")),
+        (
+            profile.hours_per_week is not None,
+            OnboardingStep.WISHES,
+            _("Add how many hours a week you can work"),
+        ),
+        (bool(profile.postal_code), OnboardingStep.PLACE, _("Add your postal code")),
+        (
+            profile.travel_radius_km is not None and bool(profile.transport),
+            OnboardingStep.PLACE,
+            _("Add how far and how you can travel"),
+        ),
+        (
+            profile.childcare_needed is not None and profile.shift_work_possible is not None,
+            OnboardingStep.CIRCUMSTANCES,
+            _("Answer the questions about childcare and shift work"),
+        ),
+    ]
+    missing = [MissingItem(text, step) for done, step, text in checks if not done]
+    percent = (len(checks) - len(missing)) * 100 // len(checks)
+    return percent, missing
+
+
+def candidate_occupation_list(*, profile: CandidateProfile) -> QuerySet[CandidateOccupation]:
+    return profile.occupations.select_related("occupation")
+
+
+def candidate_occupation_of(*, profile: CandidateProfile, pk: int) -> CandidateOccupation | None:
+    """The candidate's own occupation entry with this id; None for anyone else's."""
+    return profile.occupations.filter(pk=pk).first()
+
+
+def candidate_language_list(*, profile: CandidateProfile) -> QuerySet[CandidateLanguage]:
+    return profile.languages.all()
+
+
+def occupation_choices(*, query: str) -> QuerySet[Occupation] | None:
+    """The occupations a search finds, for the occupation picker; None (the whole catalogue) without a query."""
+    if not query.strip():
+        return None
+    return Occupation.objects.filter(pk__in=[occupation.pk for occupation in occupation_search(query=query)])
