@@ -1,10 +1,326 @@
-from django.shortcuts import render
+import base64
+import io
+
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from employers.models import Organisation
 from employers.selectors import organisation_of
+from portal.models import OnboardingStep
+from portal.services import candidate_profile_ensure
+from portal.vocabulary import GermanLevel
+
+from .csv_import import course_csv_import
+from .forms import CourseForm, CourseImportForm, CourseSearchForm
+from .models import Course, CourseStatus, RegistrationStatus
+from .selectors import (
+    course_detail,
+    course_list_for_provider,
+    course_of_provider,
+    course_provider_choices,
+    course_search,
+    next_sensible_level,
+    registration_count_active,
+    registration_list_for_profile,
+    registration_of,
+    waiting_position,
+)
+from .services import (
+    STAFF_ROLES,
+    course_cancel,
+    course_create,
+    course_may_manage,
+    course_publish,
+    course_register,
+    course_registration_cancel,
+    course_update,
+)
+
+RESULTS_PER_PAGE = 20
+IMPORT_SALT = "courses.import"
+IMPORT_MAX_AGE = 60 * 60
 
 
-@role_required(Role.PROVIDER)
+def _own_provider(request) -> Organisation:
+    """The course provider the staff member works for; staff of an organisation without courses are refused."""
+    organisation = organisation_of(user=request.user)
+    if organisation is None or not organisation.is_course_provider:
+        raise PermissionDenied
+    return organisation
+
+
+def _own_course(request, pk: int):
+    course = course_of_provider(provider=_own_provider(request), pk=pk)
+    if course is None:
+        raise Http404
+    return course
+
+
+# --- Course finder (candidate side, public) ----------------------------------------------------------------
+
+
+def _search_defaults(user) -> dict:
+    """A candidate starts from their own postal code, travel distance and German level."""
+    if not user.is_authenticated or user.role != Role.CANDIDATE:
+        return {}
+    profile = candidate_profile_ensure(user=user)
+    defaults = {}
+    if profile.postal_code:
+        defaults["postal_code"] = profile.postal_code
+        radius = profile.travel_radius_km or 25
+        defaults["radius_km"] = next((r for r in (10, 25, 50, 100) if r >= radius), 100)
+    if profile.german_level != GermanLevel.NONE or profile.has_completed(OnboardingStep.LANGUAGES):
+        defaults["my_level"] = profile.german_level
+    return defaults
+
+
+def search(request):
+    # A candidate's own defaults apply until they submit the filters (a page number alone is no filter).
+    submitted = any(name in request.GET for name in CourseSearchForm.base_fields)
+    data = request.GET if submitted else {**_search_defaults(request.user), **request.GET.dict()}
+    form = CourseSearchForm(data)
+    form.is_valid()
+    filters = form.filters()
+    page = Paginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode([(key, value) for key, value in data.items() if key != "page" and value not in ("", None)])
+    return render(
+        request,
+        "courses/search.html",
+        {
+            "form": form,
+            "page": page,
+            "courses": page.object_list,
+            "query": query,
+            "filters": filters,
+            "proposed_level": next_sensible_level(filters.my_level) if filters.my_level else "",
+        },
+    )
+
+
+def detail(request, pk: int):
+    course = course_detail(pk=pk)
+    user = request.user
+    if course is None and user.is_authenticated and user.role in STAFF_ROLES:
+        course = course_of_provider(provider=organisation_of(user=user), pk=pk)
+    if course is None:
+        raise Http404
+    registration = position = None
+    if user.is_authenticated and user.role == Role.CANDIDATE:
+        registration = registration_of(course=course, profile=candidate_profile_ensure(user=user))
+        if registration is not None:
+            position = waiting_position(registration=registration)
+    return render(
+        request,
+        "courses/detail.html",
+        {
+            "course": course,
+            "registration": registration,
+            "active_registration": registration is not None and registration.status != RegistrationStatus.CANCELLED,
+            "waiting_position": position,
+            "is_candidate": user.is_authenticated and user.role == Role.CANDIDATE,
+            "may_manage": user.is_authenticated
+            and user.role in STAFF_ROLES
+            and course_may_manage(user=user, provider=course.provider),
+        },
+    )
+
+
+@role_required(Role.CANDIDATE)
+@require_POST
+def register(request, pk: int):
+    course = course_detail(pk=pk)
+    if course is None:
+        raise Http404
+    try:
+        registration = course_register(course=course, profile=candidate_profile_ensure(user=request.user))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if registration.status == RegistrationStatus.REGISTERED:
+            messages.success(request, _("You have a seat in “%(title)s”.") % {"title": course.title})
+        else:
+            messages.success(
+                request,
+                _("You are on the waiting list for “%(title)s”. We will let you know when a seat becomes free.")
+                % {"title": course.title},
+            )
+    return redirect("courses:detail", pk=course.pk)
+
+
+@role_required(Role.CANDIDATE)
+@require_POST
+def registration_cancel(request, pk: int):
+    course = course_detail(pk=pk)
+    registration = course and registration_of(course=course, profile=candidate_profile_ensure(user=request.user))
+    if not registration or registration.status == RegistrationStatus.CANCELLED:
+        raise Http404
+    course_registration_cancel(registration=registration)
+    messages.success(request, _("Your registration for “%(title)s” is cancelled.") % {"title": course.title})
+    if request.POST.get("next") == "list":
+        return redirect("courses:my_registrations")
+    return redirect("courses:detail", pk=pk)
+
+
+@role_required(Role.CANDIDATE)
+def my_registrations(request):
+    registrations = registration_list_for_profile(profile=candidate_profile_ensure(user=request.user))
+    return render(request, "courses/my_registrations.html", {"registrations": registrations})
+
+
+# --- Provider side -----------------------------------------------------------------------------------------
+
+
+@role_required(*STAFF_ROLES)
 def provider_dashboard(request):
-    return render(request, "courses/provider_dashboard.html", {"organisation": organisation_of(user=request.user)})
+    organisation = _own_provider(request)
+    return render(
+        request,
+        "courses/provider_dashboard.html",
+        {"organisation": organisation, "courses": course_list_for_provider(provider=organisation)},
+    )
+
+
+@role_required(*STAFF_ROLES)
+def course_create_view(request):
+    organisation = _own_provider(request)
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        publish = "publish" in request.POST
+        try:
+            course = course_create(provider=organisation, created_by=request.user, publish=publish, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if publish:
+                messages.success(request, _("The course “%(title)s” is published.") % {"title": course.title})
+            else:
+                messages.success(request, _("The course “%(title)s” is saved as a draft.") % {"title": course.title})
+            return redirect("courses:provider_dashboard")
+    return render(request, "courses/course_form.html", {"form": form, "course": None})
+
+
+@role_required(*STAFF_ROLES)
+def course_edit(request, pk: int):
+    course = _own_course(request, pk)
+    if course.status == CourseStatus.CANCELLED:
+        raise Http404
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = course_update(course=course, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The course “%(title)s” is saved.") % {"title": course.title})
+            return redirect("courses:provider_dashboard")
+    return render(request, "courses/course_form.html", {"form": form, "course": course})
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def course_publish_view(request, pk: int):
+    course = _own_course(request, pk)
+    try:
+        course_publish(course=course)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The course “%(title)s” is published.") % {"title": course.title})
+    return redirect("courses:provider_dashboard")
+
+
+@role_required(*STAFF_ROLES)
+def course_cancel_view(request, pk: int):
+    """A confirmation page first: cancelling tells everyone registered and cannot be undone."""
+    course = _own_course(request, pk)
+    if course.status == CourseStatus.CANCELLED:
+        raise Http404
+    if request.method == "POST":
+        course_cancel(course=course)
+        messages.success(request, _("The course “%(title)s” is cancelled.") % {"title": course.title})
+        return redirect("courses:provider_dashboard")
+    return render(
+        request, "courses/course_cancel.html", {"course": course, "affected": registration_count_active(course=course)}
+    )
+
+
+# --- CSV import --------------------------------------------------------------------------------------------
+
+
+@role_required(*STAFF_ROLES, Role.COORDINATOR)
+def course_import(request):
+    """Upload checks the file (dry run) and shows every bad row; "Import" then creates all courses or none."""
+    is_coordinator = request.user.role == Role.COORDINATOR
+    own = None if is_coordinator else _own_provider(request)
+    context = {"is_coordinator": is_coordinator, "provider": own}
+
+    if request.method == "POST" and "token" in request.POST:
+        try:
+            payload = signing.loads(request.POST["token"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+        except signing.BadSignature:
+            messages.error(request, _("The check of your file has expired. Please upload it again."))
+            return redirect("courses:import")
+        if payload["user"] != request.user.pk:
+            raise PermissionDenied
+        provider = own or course_provider_choices().filter(pk=payload["provider"]).first()
+        if provider is None or provider.pk != payload["provider"]:
+            raise PermissionDenied
+        result = course_csv_import(
+            provider=provider,
+            file=io.BytesIO(base64.b64decode(payload["data"])),
+            dry_run=False,
+            created_by=request.user,
+            publish=payload["publish"],
+        )
+        if result.ok:
+            count = len(result.created)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s course was imported for %(provider)s.",
+                    "%(count)s courses were imported for %(provider)s.",
+                    count,
+                )
+                % {"count": count, "provider": provider.name},
+            )
+            return redirect("courses:import" if is_coordinator else "courses:provider_dashboard")
+        form = CourseImportForm(choose_provider=is_coordinator)
+        context.update({"form": form, "result": result, "checked_provider": provider})
+        return render(request, "courses/import.html", context)
+
+    form = CourseImportForm(request.POST or None, request.FILES or None, choose_provider=is_coordinator)
+    if request.method == "POST" and form.is_valid():
+        provider = form.cleaned_data.get("provider") or own
+        data = form.cleaned_data["file"].read()
+        result = course_csv_import(provider=provider, file=io.BytesIO(data), dry_run=True, created_by=request.user)
+        context.update(
+            {
+                "result": result,
+                "checked_provider": provider,
+                "file_name": form.cleaned_data["file"].name,
+                "preview": [{"row": row.row, "course": Course(**row.fields)} for row in result.rows],
+            }
+        )
+        if result.ok:
+            context["token"] = signing.dumps(
+                {
+                    "user": request.user.pk,
+                    "provider": provider.pk,
+                    "publish": form.cleaned_data["publish"],
+                    "data": base64.b64encode(data).decode("ascii"),
+                },
+                salt=IMPORT_SALT,
+                compress=True,
+            )
+    context["form"] = form
+    return render(request, "courses/import.html", context)

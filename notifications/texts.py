@@ -12,6 +12,10 @@ TEXTS = {
     "vacancy_unpublished": _("Your vacancy “%(title)s” was taken offline. Please read the reason."),
     "course_seat_free": _("A seat became free in the course “%(title)s”. It is yours now."),
     "course_cancelled": _("The course “%(title)s” was cancelled."),
+    "event_place_free": _("A place became free at the event “%(title)s”. It is yours now."),
+    "event_cancelled": _("The event “%(title)s” was cancelled."),
+    "event_changed": _("The event “%(title)s” has changed. Please check the date and the place."),
+    "event_reminder": _("Reminder: the event “%(title)s” is tomorrow."),
 }
 
 

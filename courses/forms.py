@@ -1,0 +1,152 @@
+"""Forms parse input; the rules a course must meet live in courses.services (shared with the CSV import)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from places.forms import PostalCodeField
+from portal.vocabulary import GermanLevel
+
+from .csv_import import MAX_FILE_BYTES
+from .models import Course, CourseKind, Schedule
+from .selectors import ONLINE_EXCLUDE, ONLINE_INCLUDE, ONLINE_ONLY, CourseFilters, course_provider_choices
+from .services import COURSE_EDITABLE_FIELDS, course_errors
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CourseForm(forms.ModelForm):
+    postal_code = PostalCodeField(
+        required=False, help_text=_("Where the course meets. Leave empty for a course that is only online.")
+    )
+
+    class Meta:
+        model = Course
+        fields = COURSE_EDITABLE_FIELDS
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "seats_total": _("How many people the course can take in all."),
+            "description": _("Content, times of day, what to bring; in simple German or in several languages."),
+        }
+
+    def clean(self):
+        """Show every broken rule at once, next to its field; the rules themselves live in the service."""
+        cleaned_data = super().clean()
+        for name, messages in course_errors(Course(**cleaned_data)).items():
+            if name in self.fields and name not in self.errors:
+                for message in messages:
+                    self.add_error(name, message)
+        return cleaned_data
+
+    def _post_clean(self):
+        """The service judges and saves the whole course; the model's own checks would only repeat it."""
+
+
+class CourseSearchForm(forms.Form):
+    """The course finder's filters, read from the query string; every field may stay empty."""
+
+    ANY = [("", _("Any"))]
+
+    my_level = forms.ChoiceField(
+        label=_("Your German level"),
+        choices=[("", _("Not stated")), *GermanLevel.choices],
+        required=False,
+        help_text=_("We suggest the courses that take you to the next level first."),
+    )
+    kind = forms.ChoiceField(label=_("Kind of course"), choices=ANY + CourseKind.choices, required=False)
+    level = forms.ChoiceField(
+        label=_("Course level"),
+        choices=ANY + [c for c in GermanLevel.choices if c[0] != GermanLevel.NONE],
+        required=False,
+        help_text=_("Courses that teach this level."),
+    )
+    postal_code = PostalCodeField(label=_("Your postal code"), required=False)
+    radius_km = forms.TypedChoiceField(
+        label=_("Distance"),
+        choices=[(10, _("up to 10 km")), (25, _("up to 25 km")), (50, _("up to 50 km")), (100, _("up to 100 km"))],
+        coerce=int,
+        initial=25,
+        required=False,
+        empty_value=None,
+    )
+    online = forms.ChoiceField(
+        label=_("Online courses"),
+        choices=[
+            (ONLINE_INCLUDE, _("Include online courses")),
+            (ONLINE_ONLY, _("Only online courses")),
+            (ONLINE_EXCLUDE, _("No online courses")),
+        ],
+        initial=ONLINE_INCLUDE,
+        required=False,
+    )
+    schedule = forms.ChoiceField(label=_("Time"), choices=ANY + Schedule.choices, required=False)
+    start_within_weeks = forms.TypedChoiceField(
+        label=_("Starts within"),
+        choices=[
+            ("", _("Any time")),
+            (4, _("4 weeks")),
+            (8, _("8 weeks")),
+            (12, _("12 weeks")),
+            (26, _("26 weeks")),
+        ],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+    childcare = forms.BooleanField(label=_("Only courses with childcare"), required=False)
+
+    def filters(self) -> CourseFilters:
+        """The filters from the fields that are valid; a wrong field is shown as an error and otherwise ignored."""
+        data = getattr(self, "cleaned_data", {})
+        return CourseFilters(
+            kind=data.get("kind") or "",
+            level=data.get("level") or "",
+            postal_code=data.get("postal_code") or "",
+            radius_km=data.get("radius_km") or 25,
+            online=data.get("online") or ONLINE_INCLUDE,
+            childcare=bool(data.get("childcare")),
+            schedule=data.get("schedule") or "",
+            start_within_weeks=data.get("start_within_weeks"),
+            my_level=data.get("my_level") or "",
+        )
+
+
+class CourseImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Semicolon or comma separated, as Excel or LibreOffice save it; at most 1 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the courses straight away"),
+        required=False,
+        help_text=_("Otherwise they are saved as drafts, and you publish them one by one."),
+    )
+
+    def __init__(self, *args, choose_provider: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choose_provider:
+            self.fields = {
+                "provider": forms.ModelChoiceField(
+                    label=_("Course provider"),
+                    queryset=course_provider_choices(),
+                    help_text=_("The organisation whose courses these are."),
+                ),
+                **self.fields,
+            }
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB. Please split it into several files."))
+        return file
