@@ -54,7 +54,7 @@ beat: install
 	$(VENV)/bin/celery -A portal beat --loglevel=INFO
 
 bench: install
-	@echo "No benchmarks yet: the matching engine brings the first."
+	$(PY) benchmarks/supply_report.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
