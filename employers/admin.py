@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation
+from .models import Membership, Organisation, StaffInvitation, Vacancy
 
 
 class MembershipInline(admin.TabularInline):
@@ -11,7 +11,35 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_employer", "is_course_provider", "created_at"]
-    list_filter = ["is_employer", "is_course_provider"]
+    list_display = ["name", "is_employer", "is_course_provider", "sector", "size", "created_at"]
+    list_filter = ["is_employer", "is_course_provider", "sector", "size"]
     search_fields = ["name"]
     inlines = [MembershipInline]
+
+
+@admin.register(StaffInvitation)
+class StaffInvitationAdmin(admin.ModelAdmin):
+    """Read-only: organisation admins invite colleagues in the portal."""
+
+    list_display = ["organisation", "language", "created_at", "sent_at", "accepted_at"]
+    list_filter = ["language"]
+    search_fields = ["organisation__name"]
+    readonly_fields = ["organisation", "email", "language", "invited_by", "created_at", "sent_at", "accepted_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Vacancy)
+class VacancyAdmin(admin.ModelAdmin):
+    """Read-only, for looking things up: employers change vacancies in the portal, where the rules are checked,
+    and moderators take them offline at /employer/moderation/ so the employer learns why."""
+
+    list_display = ["title", "organisation", "kind", "status", "postal_code", "published_at", "expires_on"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "organisation__name", "postal_code"]
+    list_select_related = ["organisation"]
+    readonly_fields = [field.name for field in Vacancy._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

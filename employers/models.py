@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import INVITATION_VALID_FOR
 from places.validators import validate_postal_code
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
@@ -90,6 +91,14 @@ class Membership(models.Model):
         return f"{self.organisation} / {self.user_id}"
 
 
+class StaffInvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, created_at__gte=timezone.now() - INVITATION_VALID_FOR)
+
+    def expired(self):
+        return self.filter(accepted_at__isnull=True, created_at__lt=timezone.now() - INVITATION_VALID_FOR)
+
+
 class StaffInvitation(models.Model):
     """An organisation admin invited a colleague to join the organisation's staff."""
 
@@ -107,6 +116,8 @@ class StaffInvitation(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
+    objects = StaffInvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("staff invitation")
         verbose_name_plural = _("staff invitations")
@@ -114,6 +125,14 @@ class StaffInvitation(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def expires_at(self):
+        return self.created_at + INVITATION_VALID_FOR
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and timezone.now() < self.expires_at
 
 
 class VacancyKind(models.TextChoices):

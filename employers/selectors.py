@@ -1,19 +1,81 @@
 import math
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core import signing
 from django.db import connection
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.urls import reverse
+from django.utils import translation
 
-from accounts.models import User
+from accounts.models import INVITATION_VALID_FOR, Role, User
+from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
+from documents.models import Document
+from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
 
-from .models import Organisation, Vacancy
+from .models import Membership, Organisation, StaffInvitation, Vacancy
 
 
 def organisation_of(*, user: User) -> Organisation | None:
     membership = getattr(user, "membership", None)
     return membership.organisation if membership else None
+
+
+def organisation_public(*, pk: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk).first()
+
+
+def is_organisation_admin(*, user: User, organisation: Organisation) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.organisation_id == organisation.pk and membership.is_admin
+
+
+# --- Staff -------------------------------------------------------------------------------------------------
+
+STAFF_INVITATION_SALT = "employers.staff-invitation"
+
+
+def membership_list_for_organisation(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation, user__is_active=True)
+        .select_related("user")
+        .order_by("-is_admin", "user__last_name", "user__first_name", "pk")
+    )
+
+
+def membership_of_organisation(*, organisation: Organisation | None, pk: int) -> Membership | None:
+    if organisation is None:
+        return None
+    return Membership.objects.select_related("user").filter(organisation=organisation, pk=pk).first()
+
+
+def staff_invitation_list_pending(*, organisation: Organisation) -> QuerySet[StaffInvitation]:
+    return StaffInvitation.objects.pending().filter(organisation=organisation)
+
+
+def staff_invitation_token(*, invitation: StaffInvitation) -> str:
+    """A signed, expiring token naming the invitation; the e-mail address is not in it."""
+    return signing.dumps(invitation.pk, salt=STAFF_INVITATION_SALT)
+
+
+def staff_invitation_accept_path(*, invitation: StaffInvitation) -> str:
+    with translation.override(invitation.language):
+        return reverse(
+            "employers:staff_invitation_accept", kwargs={"token": staff_invitation_token(invitation=invitation)}
+        )
+
+
+def staff_invitation_from_token(*, token: str) -> StaffInvitation | None:
+    """The usable invitation behind a token, or None if it is forged, expired or used."""
+    try:
+        pk = signing.loads(token, salt=STAFF_INVITATION_SALT, max_age=INVITATION_VALID_FOR)
+    except signing.BadSignature:
+        return None
+    invitation = StaffInvitation.objects.select_related("organisation").filter(pk=pk).first()
+    if invitation is None or not invitation.is_usable:
+        return None
+    return invitation
 
 
 # --- Vacancies ---------------------------------------------------------------------------------------------
@@ -36,6 +98,7 @@ def vacancy_list_for_organisation(*, organisation: Organisation) -> QuerySet[Vac
                 filter=~Q(applications__status__in=["hired", "declined", "withdrawn"]),
                 distinct=True,
             ),
+            new_application_count=Count("applications", filter=Q(applications__status="submitted"), distinct=True),
         )
         .order_by("status", "-created_at")
     )
@@ -46,6 +109,87 @@ def vacancy_of_organisation(*, organisation: Organisation | None, pk: int) -> Va
     if organisation is None:
         return None
     return Vacancy.objects.select_related("occupation", "organisation").filter(organisation=organisation, pk=pk).first()
+
+
+def vacancy_list_open_of_organisation(*, organisation: Organisation) -> QuerySet[Vacancy]:
+    """What the public organisation page lists: published offers only."""
+    return vacancy_list_published().filter(organisation=organisation).order_by("-published_at", "-pk")
+
+
+def vacancy_list_for_moderation(*, user: User) -> QuerySet[Vacancy]:
+    """Published vacancies a moderator looks after: a coordinator those in their region, an admin all."""
+    queryset = vacancy_list_published().order_by("-published_at", "-pk")
+    if user.role == Role.ADMIN:
+        return queryset
+    if user.role == Role.COORDINATOR and user.region_id:
+        return queryset.filter(postal_code__in=user.region.postal_codes.values("code"))
+    return queryset.none()
+
+
+def vacancy_for_moderation(*, user: User, pk: int) -> Vacancy | None:
+    return vacancy_list_for_moderation(user=user).filter(pk=pk).first()
+
+
+def occupation_choices_for_vacancy(*, query: str, vacancy: Vacancy | None = None) -> tuple[QuerySet | None, int]:
+    """The occupations a search finds for the picker, and how many it found.
+
+    The vacancy's own occupation stays in the list so a change does not lose it; without a query the
+    queryset is None, which means the whole catalogue.
+    """
+    from occupations.selectors import occupation_search
+
+    query = " ".join((query or "").split())
+    if not query:
+        return None, 0
+    found = [occupation.pk for occupation in occupation_search(query=query)]
+    keep = [vacancy.occupation_id] if vacancy is not None and vacancy.occupation_id else []
+    return Occupation.objects.filter(pk__in=found + keep).select_related("field"), len(found)
+
+
+# --- Applications, as the employer sees them ----------------------------------------------------------------
+
+
+def application_of_organisation(*, organisation: Organisation | None, pk: int) -> Application | None:
+    """An application to one of the organisation's vacancies; anybody else's is as good as absent."""
+    if organisation is None:
+        return None
+    return (
+        Application.objects.select_related("vacancy", "vacancy__organisation", "profile", "profile__user")
+        .filter(vacancy__organisation=organisation, pk=pk)
+        .first()
+    )
+
+
+def application_pipeline(*, vacancy: Vacancy) -> list[dict]:
+    """The vacancy's applications grouped by status, in the order they move through, each group with its count."""
+    applications = (
+        Application.objects.filter(vacancy=vacancy).select_related("profile__user").order_by("created_at", "pk")
+    )
+    groups = {status: [] for status in ApplicationStatus.values}
+    for application in applications:
+        groups[application.status].append(application)
+    return [
+        {"status": status, "label": ApplicationStatus(status).label, "applications": groups[status]}
+        for status in ApplicationStatus.values
+    ]
+
+
+def application_history(*, application: Application) -> QuerySet[ApplicationEvent]:
+    return application.events.select_related("actor").order_by("created_at", "pk")
+
+
+def application_documents_for_organisation(*, application: Application) -> QuerySet[Document]:
+    """The documents sent with the application that the organisation may still open."""
+    return (
+        application.documents.filter(shares__organisation_id=application.vacancy.organisation_id, owner__is_active=True)
+        .distinct()
+        .order_by("title", "pk")
+    )
+
+
+def application_next_steps(*, application: Application) -> list[tuple[str, str]]:
+    """The steps the employer may take next, as (status, label)."""
+    return [(status, ApplicationStatus(status).label) for status in EMPLOYER_TRANSITIONS.get(application.status, ())]
 
 
 def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str) -> QuerySet[Vacancy]:

@@ -1,15 +1,18 @@
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from places.geo import coordinates_of
+from accounts.models import Role, User
+from places.geo import coordinates_of, normalise_postal_code
+from places.validators import validate_postal_code
+from portal.emails import absolute_url, email_send_templated
 from portal.vocabulary import SPOKEN_LANGUAGES
 
-from .models import TIME_LIMITED_KINDS, Membership, Organisation, Vacancy, VacancyStatus
+from .models import TIME_LIMITED_KINDS, Membership, Organisation, StaffInvitation, Vacancy, VacancyStatus
 
 
 @transaction.atomic
@@ -22,6 +25,152 @@ def organisation_create_with_admin(
     )
     Membership.objects.create(organisation=organisation, user=admin, is_admin=True)
     return organisation
+
+
+ORGANISATION_PROFILE_FIELDS = [
+    "name", "sector", "size", "locations", "about", "contact_name", "contact_email", "contact_phone",
+    "best_practice_story",
+]  # fmt: skip
+
+
+def _require_organisation_admin(user: User, organisation: Organisation) -> None:
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.organisation_id != organisation.pk or not membership.is_admin:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def organisation_profile_update(*, organisation: Organisation, by: User, **fields) -> Organisation:
+    """An organisation admin changes the public profile; every postal code must be a known one."""
+    unknown = set(fields) - set(ORGANISATION_PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown organisation fields: {sorted(unknown)}")
+    _require_organisation_admin(by, organisation)
+    if "locations" in fields:
+        fields["locations"] = sorted({normalise_postal_code(code) for code in fields["locations"] or []})
+        errors = []
+        for code in fields["locations"]:
+            try:
+                validate_postal_code(code)
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError({"locations": errors})
+    for name, value in fields.items():
+        setattr(organisation, name, value.strip() if isinstance(value, str) else value)
+    organisation.full_clean()
+    organisation.save(update_fields=list(fields))
+    return organisation
+
+
+# --- Staff -------------------------------------------------------------------------------------------------
+
+
+def staff_invite(*, organisation: Organisation, email: str, language: str, invited_by: User) -> StaffInvitation:
+    """An organisation admin invites a colleague; the e-mail goes out once the transaction has committed."""
+    from .tasks import send_staff_invitation
+
+    _require_organisation_admin(invited_by, organisation)
+    email = (email or "").strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("There is already an account with this e-mail address.")})
+    if StaffInvitation.objects.pending().filter(organisation=organisation, email=email).exists():
+        raise ValidationError({"email": _("This person has been invited already; the invitation is still valid.")})
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Please choose one of the portal's languages.")})
+    invitation = StaffInvitation(organisation=organisation, email=email, language=language, invited_by=invited_by)
+    invitation.full_clean(exclude=["invited_by"])
+    invitation.save()
+    transaction.on_commit(lambda: send_staff_invitation.delay(invitation.pk))
+    return invitation
+
+
+def staff_invitation_send(*, invitation: StaffInvitation) -> bool:
+    """Send the invitation e-mail in the invitee's language once; a retried task does not send it twice."""
+    from .selectors import staff_invitation_accept_path
+
+    with transaction.atomic():
+        invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+        if invitation.sent_at is not None or not invitation.is_usable:
+            return False
+        email_send_templated(
+            to=invitation.email,
+            language=invitation.language,
+            template_prefix="employers/email/staff_invitation",
+            context={
+                "organisation": invitation.organisation,
+                "accept_url": absolute_url(staff_invitation_accept_path(invitation=invitation)),
+                "expires_at": invitation.expires_at,
+            },
+        )
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+    return True
+
+
+@transaction.atomic
+def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, last_name: str, password: str) -> User:
+    """The colleague's new account, staff of the organisation; the e-mail address is verified by the link.
+
+    The role follows the organisation: employer staff, or course-provider staff for a pure course provider.
+    """
+    from allauth.account.models import EmailAddress
+
+    invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This invitation was used already or has expired."))
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(_("There is already an account with this e-mail address."))
+    organisation = invitation.organisation
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        role=Role.EMPLOYER if organisation.is_employer else Role.PROVIDER,
+        preferred_language=invitation.language,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Membership.objects.create(organisation=organisation, user=user, is_admin=False)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user
+
+
+def staff_invitations_purge_expired() -> int:
+    """Expired invitations hold e-mail addresses nobody needs any more."""
+    deleted, _counts = StaffInvitation.objects.expired().delete()
+    return deleted
+
+
+@transaction.atomic
+def staff_admin_set(*, membership: Membership, is_admin: bool, by: User) -> Membership:
+    """An organisation admin makes a colleague an admin too, or takes that back (never from the last admin)."""
+    membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
+    _require_organisation_admin(by, membership.organisation)
+    if membership.user_id == by.pk and not is_admin:
+        raise ValidationError(_("You cannot take away your own admin rights. Ask another admin."))
+    membership.is_admin = is_admin
+    membership.save(update_fields=["is_admin"])
+    return membership
+
+
+@transaction.atomic
+def staff_remove(*, membership: Membership, by: User) -> None:
+    """An organisation admin removes a colleague, whose account is closed (its history stays with the
+    organisation). Nobody removes themselves, and the last admin stays."""
+    membership = Membership.objects.select_for_update().select_related("organisation", "user").get(pk=membership.pk)
+    organisation = membership.organisation
+    _require_organisation_admin(by, organisation)
+    if membership.user_id == by.pk:
+        raise ValidationError(_("You cannot remove yourself. Ask another admin of your organisation."))
+    other_admins = Membership.objects.filter(organisation=organisation, is_admin=True).exclude(pk=membership.pk)
+    if membership.is_admin and not other_admins.exists():
+        raise ValidationError(_("The organisation needs at least one admin."))
+    user = membership.user
+    membership.delete()
+    user.is_active = False
+    user.save(update_fields=["is_active"])
 
 
 # --- Vacancies ---------------------------------------------------------------------------------------------
@@ -69,16 +218,22 @@ def vacancy_create(*, organisation: Organisation, created_by: User, publish: boo
 
 
 @transaction.atomic
-def vacancy_update(*, vacancy: Vacancy, **fields) -> Vacancy:
+def vacancy_update(*, vacancy: Vacancy, publish: bool = False, **fields) -> Vacancy:
+    """Change a vacancy and keep its status, or publish it in the same step (nothing is saved if that fails)."""
     unknown = set(fields) - set(VACANCY_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
+    if vacancy.status == VacancyStatus.FILLED:
+        raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
     for name, value in fields.items():
         setattr(vacancy, name, value)
     _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)
     vacancy.save()
-    _vacancy_changed(vacancy)
+    if publish:
+        vacancy_publish(vacancy=vacancy)
+    else:
+        _vacancy_changed(vacancy)
     return vacancy
 
 
@@ -110,6 +265,10 @@ def vacancy_unpublish(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Please tell the employer why the vacancy is taken offline.")})
+    if len(reason) > Vacancy._meta.get_field("unpublished_reason").max_length:
+        raise ValidationError({"reason": _("Please keep the reason under 1000 characters.")})
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise ValidationError(_("Only a published vacancy can be taken offline."))
     vacancy.status = VacancyStatus.DRAFT
     vacancy.unpublished_reason = reason
     vacancy.unpublished_at = timezone.now()
@@ -147,4 +306,7 @@ def vacancies_expire_due(*, today=None, batch_size: int = 500) -> int:
 
 
 def _vacancy_changed(vacancy: Vacancy) -> None:
-    """Hook for what depends on vacancies (matching recomputes them in a later issue)."""
+    """Hook for what depends on vacancies: matching recomputes the affected matches after the commit."""
+    from matching.services import match_recompute_later
+
+    match_recompute_later(vacancy_ids=[vacancy.pk])

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "courses",
     "matching",
     "mentoring",
+    "events",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +201,14 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-supply-reports": {
         "task": "courses.tasks.refresh_supply_reports",
         "schedule": crontab(minute=20),
+    },
+    "recompute-matches": {
+        "task": "matching.tasks.recompute_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "send-event-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute=40),
     },
 }
 

@@ -342,3 +342,128 @@ class StaffInvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"colleague{n}@example.org")
     language = settings.LANGUAGE_CODE
     invited_by = None
+
+
+# --- Events (issue 7) --------------------------------------------------------------------------------------
+from events.models import Event, EventKind, EventRegistration, EventStatus, TargetGroup  # noqa: E402
+from events.models import RegistrationStatus as EventRegistrationStatus  # noqa: E402
+
+
+def _local_moment(days: int, hour: int) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published workshop in Hannover (30159) in two weeks, 10 to 14 o'clock, 20 places, organised by the
+    coordinator of the region (30159, 30161)."""
+
+    class Meta:
+        model = Event
+
+    organiser = factory.SubFactory(CoordinatorFactory)
+    organisation = None
+    kind = EventKind.WORKSHOP
+    title = factory.Sequence(lambda n: f"Bewerbungswerkstatt {n}")
+    description = "Lebenslauf schreiben, Vorstellungsgespräch üben."
+    starts_at = factory.LazyFunction(lambda: _local_moment(14, 10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=4))
+    registration_deadline = None
+    online = False
+    postal_code = "30159"
+    address = "Rathaus, Trammplatz 2"
+    languages = factory.LazyFunction(lambda: ["de", "ar"])
+    capacity = 20
+    target_group = TargetGroup.EVERYONE
+    childcare = False
+    status = EventStatus.PUBLISHED
+
+
+class DraftEventFactory(EventFactory):
+    status = EventStatus.DRAFT
+
+
+class OnlineEventFactory(EventFactory):
+    online = True
+    postal_code = ""
+    address = ""
+    online_url = "https://meet.example.org/bruecke-workshop"
+
+
+class JobFairFactory(EventFactory):
+    """A job fair for women with childcare, organised by an employer's staff member for their organisation."""
+
+    organiser = factory.SubFactory(EmployerStaffFactory)
+    organisation = factory.LazyAttribute(lambda o: o.organiser.membership.organisation)
+    kind = EventKind.JOB_FAIR
+    title = factory.Sequence(lambda n: f"Jobmesse für Frauen {n}")
+    target_group = TargetGroup.WOMEN
+    childcare = True
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    """A candidate with a place (the factory skips the capacity check; use the service for that)."""
+
+    class Meta:
+        model = EventRegistration
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(CandidateFactory)
+    status = EventRegistrationStatus.REGISTERED
+
+
+# --- Mentoring (issue 7) -----------------------------------------------------------------------------------
+from mentoring.models import MentorProfile, MentorRequest, MentorRequestStatus, Mentorship, MentorshipStatus  # noqa: E402
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """An approved mentor in Hannover (30159) speaking German and Arabic, going 20 km, with two places."""
+
+    class Meta:
+        model = MentorProfile
+
+    user = factory.SubFactory(MentorFactory)
+    languages = factory.LazyFunction(lambda: ["de", "ar"])
+    postal_code = "30159"
+    latitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[0])
+    longitude = factory.LazyAttribute(lambda o: coordinates_of(o.postal_code)[1])
+    travel_radius_km = 20
+    capacity = 2
+    helps_with = factory.LazyFunction(lambda: ["job_search", "applications"])
+    availability = factory.LazyFunction(lambda: ["evenings"])
+    approved_at = factory.LazyFunction(timezone.now)
+
+
+class UnapprovedMentorProfileFactory(MentorProfileFactory):
+    approved_at = None
+
+
+class MentorRequestFactory(factory.django.DjangoModelFactory):
+    """A candidate in Hannover (A2 German, Arabic mother tongue) waiting for help with the job search."""
+
+    class Meta:
+        model = MentorRequest
+
+    profile = factory.SubFactory(CompleteCandidateProfileFactory)
+    topics = factory.LazyFunction(lambda: ["job_search"])
+    status = MentorRequestStatus.WAITING
+
+
+class MentorshipFactory(factory.django.DjangoModelFactory):
+    """A proposal nobody has answered yet, made from the candidate's request."""
+
+    class Meta:
+        model = Mentorship
+
+    mentor = factory.SubFactory(MentorProfileFactory)
+    profile = factory.SubFactory(CompleteCandidateProfileFactory)
+    request = factory.SubFactory(
+        MentorRequestFactory, profile=factory.SelfAttribute("..profile"), status=MentorRequestStatus.ASSIGNED
+    )
+    status = MentorshipStatus.PROPOSED
+
+
+class ActiveMentorshipFactory(MentorshipFactory):
+    status = MentorshipStatus.ACTIVE
+    candidate_accepted_at = factory.LazyFunction(timezone.now)
+    mentor_accepted_at = factory.LazyFunction(timezone.now)
