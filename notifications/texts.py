@@ -16,6 +16,19 @@ TEXTS = {
     "event_cancelled": _("The event “%(title)s” was cancelled."),
     "event_changed": _("The event “%(title)s” has changed. Please check the date and the place."),
     "event_reminder": _("Reminder: the event “%(title)s” is tomorrow."),
+    # Mentoring: no names in the notice; the linked page shows what the reader may see.
+    "mentor_awaits_approval": _("A new mentor in your region is waiting for your approval."),
+    "mentor_approved": _("You are approved as a mentor. A coordinator can now introduce you to someone."),
+    "mentor_requested": _("A candidate in your region is asking for a mentor."),
+    "mentorship_proposed_mentor": _("A coordinator proposes you as the mentor of someone. Please accept or decline."),
+    "mentorship_proposed_candidate": _("A coordinator has found a mentor for you. Please accept or decline."),
+    "mentorship_accepted": _("Both sides have accepted: the mentorship can begin."),
+    "mentorship_declined": _("A proposed mentorship will not take place."),
+    "mentorship_declined_coordinator": _("A proposed mentorship was declined. The request is waiting again."),
+    "mentorship_activated": _("Your mentorship has started."),
+    "mentorship_paused": _("Your mentorship is paused."),
+    "mentorship_resumed": _("Your mentorship continues."),
+    "mentorship_ended": _("A mentorship has ended."),
 }
 
 

@@ -467,3 +467,17 @@ class ActiveMentorshipFactory(MentorshipFactory):
     status = MentorshipStatus.ACTIVE
     candidate_accepted_at = factory.LazyFunction(timezone.now)
     mentor_accepted_at = factory.LazyFunction(timezone.now)
+
+
+# --- Matching (issue 6) ------------------------------------------------------------------------------------
+
+
+class CandidateOccupationFactory(factory.django.DjangoModelFactory):
+    """An occupation a candidate has worked in, with three years of experience."""
+
+    class Meta:
+        model = CandidateOccupation
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    occupation = factory.SubFactory(OccupationFactory)
+    years_experience = 3
