@@ -164,6 +164,7 @@ class CandidateProfileFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CandidateProfile
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(CandidateFactory)
 
