@@ -6,6 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from places.validators import validate_postal_code
+from portal.vocabulary import SPOKEN_LANGUAGES
+
+# What a mentor may say they speak: German and the languages candidates speak ("another language" matches nobody).
+MENTOR_LANGUAGES = [("de", _("German")), *[(code, name) for code, name in SPOKEN_LANGUAGES if code != "other"]]
 
 
 class HelpTopic(models.TextChoices):
@@ -73,6 +77,15 @@ class MentorProfile(models.Model):
     def is_approved(self) -> bool:
         return self.approved_at is not None
 
+    def language_labels(self) -> list[str]:
+        return [str(name) for code, name in MENTOR_LANGUAGES if code in self.languages]
+
+    def helps_with_labels(self) -> list[str]:
+        return [str(label) for value, label in HelpTopic.choices if value in self.helps_with]
+
+    def availability_labels(self) -> list[str]:
+        return [str(label) for value, label in Availability.choices if value in self.availability]
+
 
 class MentorRequestStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting for a mentor")
@@ -92,6 +105,7 @@ class MentorRequest(models.Model):
         _("status"), max_length=12, choices=MentorRequestStatus.choices, default=MentorRequestStatus.WAITING
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("mentor request")
@@ -106,6 +120,9 @@ class MentorRequest(models.Model):
 
     def __str__(self):
         return f"request {self.pk}"
+
+    def topic_labels(self) -> list[str]:
+        return [str(label) for value, label in HelpTopic.choices if value in self.topics]
 
 
 class MentorshipStatus(models.TextChoices):
@@ -177,6 +194,40 @@ class Mentorship(models.Model):
 
     def __str__(self):
         return f"mentorship {self.pk}"
+
+
+class MentorshipStep(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed by a coordinator")
+    CANDIDATE_ACCEPTED = "candidate_accepted", _("Accepted by the candidate")
+    MENTOR_ACCEPTED = "mentor_accepted", _("Accepted by the mentor")
+    DECLINED = "declined", _("Declined")
+    ACTIVATED = "activated", _("Started")
+    PAUSED = "paused", _("Paused")
+    RESUMED = "resumed", _("Resumed")
+    ENDED = "ended", _("Ended")
+
+
+class MentorshipEvent(models.Model):
+    """One step in a mentorship's life, for the coordinator's timeline."""
+
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, related_name="events", verbose_name=_("mentorship")
+    )
+    step = models.CharField(_("step"), max_length=20, choices=MentorshipStep.choices)
+    status = models.CharField(_("status afterwards"), max_length=10, choices=MentorshipStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mentorship event")
+        verbose_name_plural = _("mentorship events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.mentorship_id}: {self.step}"
 
 
 class MentorshipNote(models.Model):
