@@ -26,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("employer/", include("employers.urls")),
     path("courses/", include("courses.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("matching/", include("matching.urls")),
+    path("events/", include("events.urls")),
+    path("coordinator/import/", include("imports.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 )

@@ -1,0 +1,101 @@
+"""Bulk import of a partner's spreadsheet: organisations, vacancies, candidates and mentors.
+
+The same CSV style as the course import (see docs/partner-import.md). Every row is read and checked first;
+then every readable row is created through the app's own services inside one transaction. A dry run (the
+check before "Import") undoes that transaction in any case, so it reports exactly what the import would;
+the import keeps it only if no row has a problem. So a file with one bad row imports nothing.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from portal.csv_tools import ImportResult, Table, import_all_or_nothing, read_cells, read_table
+
+from ..services import IMPORT_ROLES
+from .base import Importer
+from .candidates import CANDIDATES
+from .mentors import MENTORS
+from .organisations import ORGANISATIONS
+from .vacancies import VACANCIES
+
+MAX_ROWS = 1000
+IMPORTERS: dict[str, Importer] = {
+    importer.kind: importer for importer in (ORGANISATIONS, VACANCIES, CANDIDATES, MENTORS)
+}
+
+
+def importer_for(kind: str) -> Importer:
+    try:
+        return IMPORTERS[kind]
+    except KeyError:
+        raise ValueError(f"Unknown import kind {kind!r}.") from None
+
+
+def _same(value) -> str:
+    """How repeated values in one file are compared: without case and repeated spaces."""
+    return " ".join(str(value).split()).casefold()
+
+
+def partner_csv_parse(*, importer: Importer, file) -> tuple[ImportResult, Table | None]:
+    """Read and check every row of the file; nothing is saved."""
+    result = ImportResult(dry_run=True)
+    table = read_table(
+        file,
+        result,
+        columns=list(importer.columns),
+        by_key=importer.by_key,
+        max_rows=MAX_ROWS,
+        no_rows_message=_("The file has a header but no rows."),
+        too_many_message=_("The file has more than %(max)s rows. Please split it.") % {"max": MAX_ROWS},
+    )
+    if table is None:
+        return result, None
+    first_row: dict[str, int] = {}
+    for number, cells in table.body:
+        check = read_cells(number, cells, table, result, columns=importer.by_field, parsers=importer.parsers)
+        for name, value in importer.defaults.items():
+            check.fields.setdefault(name, value)
+        if importer.unique and importer.unique in check.fields:
+            value = _same(check.fields[importer.unique])
+            if value in first_row:
+                check.fail(
+                    importer.unique,
+                    _("“%(value)s” is in row %(row)s already. Each may appear only once in a file.")
+                    % {"value": check.texts[importer.unique], "row": first_row[value]},
+                )
+            else:
+                first_row[value] = number
+        if importer.check is not None:
+            importer.check(check)
+        row = check.row()
+        if row is not None:
+            result.rows.append(row)
+    return result, table
+
+
+def partner_csv_import(*, kind: str, file, dry_run: bool, by: User) -> ImportResult:
+    """Check the file and, unless it is a dry run, create all its rows in one transaction or none at all.
+
+    Coordinators and admins only. Imported candidates and mentors get their invitation e-mail after commit.
+    """
+    if not by.has_role(*IMPORT_ROLES):
+        raise PermissionDenied
+    importer = importer_for(kind)
+    result, table = partner_csv_parse(importer=importer, file=file)
+    result.dry_run = dry_run
+    if table is None or not result.rows:
+        return result
+
+    def column_name(field_name: str) -> str:
+        column = importer.by_field.get(field_name)
+        return (table.names.get(field_name) or column.name) if column else ""
+
+    import_all_or_nothing(
+        result,
+        create=lambda row: importer.create(dict(row.fields), by),
+        column_name=column_name,
+        keep=not dry_run,
+    )
+    result.errors.sort(key=lambda error: error.row or 0)
+    return result

@@ -1,0 +1,62 @@
+"""What every partner import shares: a kind is its columns, their parsers and the service that creates a row."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from portal.csv_tools import Column, RowCheck, columns_by_key
+
+YES_NO_EMPTY_NO = _("“ja” or “nein” (empty = “nein”).")
+YES_NO_EMPTY_YES = _("“ja” or “nein” (empty = “ja”).")
+LIST_HINT = _("Several values are separated by commas.")
+
+
+def yes_no(meaning, *, default: bool = False) -> str:
+    """The documentation of a yes/no column: what "ja" means, and what an empty cell means."""
+    return format_lazy("{} – {}", capfirst(meaning), YES_NO_EMPTY_YES if default else YES_NO_EMPTY_NO)
+
+
+def several(text) -> str:
+    return format_lazy("{} {}", text, LIST_HINT)
+
+
+def described(table: dict, labels) -> tuple:
+    """(meaning in the reader's language, accepted texts) for each value, for the column documentation."""
+    names = dict(labels)
+    return tuple((names.get(value, value), tuple(texts)) for value, texts in table.items())
+
+
+@dataclass(frozen=True)
+class Importer:
+    kind: str
+    label: str  # what the rows are, plural, translated lazily: "Organisations"
+    intro: str  # one sentence on what a row creates
+    columns: tuple[Column, ...]
+    parsers: dict[str, Callable]
+    create: Callable  # (fields: dict, by: User) -> the created object, through the app's services
+    example: str  # file name in docs/examples
+    done: Callable[[int], str]  # the success message for a number of imported rows
+    defaults: dict = field(default_factory=dict)
+    unique: str = ""  # a field whose value may appear only once in a file
+    check: Callable[[RowCheck], None] | None = None  # rules across the cells of one row
+    preview: tuple[str, ...] = ()  # the fields shown in the table of checked rows
+
+    @cached_property
+    def by_field(self) -> dict[str, Column]:
+        return {column.field: column for column in self.columns}
+
+    @cached_property
+    def by_key(self) -> dict[str, Column]:
+        return columns_by_key(self.columns)
+
+    @property
+    def preview_columns(self) -> list[Column]:
+        return [self.by_field[name] for name in self.preview]
+
+    @property
+    def example_path(self):
+        return settings.BASE_DIR / "docs" / "examples" / self.example

@@ -1,0 +1,165 @@
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from employers.models import Organisation, Vacancy, VacancyKind, VacancyStatus
+from employers.services import vacancy_create
+from portal.csv_tools import (
+    BadValueError,
+    Column,
+    choice_parser,
+    parse_date,
+    parse_german_level,
+    parse_whole_number,
+    parse_yes_no,
+)
+from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
+
+from ..selectors import organisation_by_name
+from ..values import (
+    OFFER_VALUES,
+    SPOKEN_LANGUAGE_VALUES,
+    parse_known_postal_code,
+    parse_name,
+    parse_occupation,
+    parse_spoken_languages,
+)
+from .base import Importer, described, several, yes_no
+
+KIND_VALUES = {VacancyKind(kind.value): texts for kind, texts in OFFER_VALUES.items()}
+STATUS_VALUES = {
+    VacancyStatus.PUBLISHED: ["veröffentlicht", "veroeffentlicht", "online", "öffentlich"],
+    VacancyStatus.DRAFT: ["Entwurf", "entworfen", "offline"],
+}
+
+
+def _field_label(name: str):
+    return Vacancy._meta.get_field(name).verbose_name
+
+
+COLUMNS = (
+    Column(
+        "Organisation", "organisation", True, ("Arbeitgeber", "Betrieb", "Firma", "Unternehmen"),
+        help=gettext_lazy("The name of an organisation that is already in the portal and employs people "
+                          "(import organisations first)."),
+    ),
+    Column(
+        "Angebotsart", "kind", True, ("Art", "Angebot", "Art des Angebots"),
+        help=gettext_lazy("One of the values below."), values=described(KIND_VALUES, OfferKind.choices),
+    ),
+    Column("Titel", "title", True, ("Stellentitel", "Bezeichnung"),
+           help=gettext_lazy("Free text, at most 160 characters.")),
+    Column("Beschreibung", "description", True, ("Stellenbeschreibung", "Text"),
+           help=gettext_lazy("Free text, at most 6000 characters.")),
+    Column(
+        "Beruf", "occupation", True, ("Berufsbezeichnung", "KldB", "Berufskennziffer"),
+        help=gettext_lazy("The five-digit KldB 2010 code (for example 22342) or the German name of the occupation "
+                          "(for example “Tischler/in”)."),
+    ),
+    Column(
+        "Deutschniveau", "german_level_required", False, ("Sprachniveau", "Deutsch", "Deutschkenntnisse"),
+        help=gettext_lazy("The German needed: A1, A2, B1, B2, C1, C2, or 0 for none (empty = 0)."),
+    ),
+    Column(
+        "Weitere Sprachen", "useful_languages", False, ("Sprachen", "Nützliche Sprachen"),
+        help=several(gettext_lazy("Other useful languages by their German name, for example “Arabisch, Englisch”.")),
+        values=described(SPOKEN_LANGUAGE_VALUES, SPOKEN_LANGUAGES),
+    ),
+    Column(
+        "PLZ", "postal_code", True, ("Postleitzahl", "Ort/PLZ", "PLZ/Ort", "Arbeitsort"),
+        help=gettext_lazy("The postal code of the workplace; the first five-digit number counts, so "
+                          "“29439 Lüchow” is fine."),
+    ),
+    Column("Stunden pro Woche", "hours_per_week", True, ("Wochenstunden", "Stunden", "Arbeitszeit"),
+           help=gettext_lazy("Whole number from 1 to 48.")),
+    Column("Schichtarbeit", "shift_work", False, ("Schicht", "Schichtdienst"),
+           help=yes_no(_field_label("shift_work"))),
+    Column(
+        "Beginn", "start_date", False, ("Start", "Startdatum", "Eintritt", "Eintrittsdatum"),
+        help=gettext_lazy("DD.MM.YYYY, for example 01.09.2030 (empty = as soon as possible)."),
+    ),
+    Column(
+        "Dauer Wochen", "duration_weeks", False, ("Dauer", "Dauer in Wochen"),
+        help=gettext_lazy("Whole number of weeks from 1 to 156; needed for EQ, Praktikum, Hospitation and "
+                          "Arbeitserprobung."),
+    ),
+    Column("Bezahlt", "is_paid", False, ("Vergütung", "Verguetung"),
+           help=yes_no(_field_label("is_paid"), default=True)),
+    Column("Sprachförderung", "support_language", False, ("Sprachfoerderung", "Sprachunterstützung"),
+           help=yes_no(_field_label("support_language"))),
+    Column("Pate im Betrieb", "support_mentor", False, ("Mentor im Betrieb", "Betriebliche Patenschaft", "Patenschaft"),
+           help=yes_no(_field_label("support_mentor"))),
+    Column("Hilfe bei Behörden", "support_paperwork", False, ("Hilfe bei Behoerden", "Behördengänge", "Papierkram"),
+           help=yes_no(_field_label("support_paperwork"))),
+    Column("Hilfe bei Wohnungssuche", "support_housing", False, ("Wohnungssuche", "Wohnung"),
+           help=yes_no(_field_label("support_housing"))),
+    Column("Kinderbetreuung", "support_childcare", False, (),
+           help=yes_no(_field_label("support_childcare"))),
+    Column(
+        "Offen bis", "expires_on", False, ("Bewerbungsschluss", "Ablaufdatum", "gültig bis"),
+        help=gettext_lazy("DD.MM.YYYY; the vacancy closes after this day (empty = open until it is closed)."),
+    ),
+    Column(
+        "Status", "status", False, ("Veröffentlichen",),
+        help=gettext_lazy("One of the values below (empty = Entwurf)."),
+        values=described(STATUS_VALUES, VacancyStatus.choices),
+    ),
+)  # fmt: skip
+
+
+def parse_organisation(text: str) -> Organisation:
+    organisation = organisation_by_name(name=text)
+    if organisation is None:
+        raise BadValueError(
+            _("There is no organisation named “%(name)s”. Please import the organisations first.") % {"name": text}
+        )
+    if not organisation.is_employer:
+        raise BadValueError(
+            _("“%(name)s” does not employ people, so it cannot offer vacancies.") % {"name": organisation.name}
+        )
+    return organisation
+
+
+def _create(fields: dict, by) -> Vacancy:
+    fields = dict(fields)
+    organisation = fields.pop("organisation")
+    publish = fields.pop("status") == VacancyStatus.PUBLISHED
+    return vacancy_create(organisation=organisation, created_by=by, publish=publish, **fields)
+
+
+def _done(count: int) -> str:
+    return ngettext("%(count)s vacancy was imported.", "%(count)s vacancies were imported.", count) % {"count": count}
+
+
+VACANCIES = Importer(
+    kind="vacancies",
+    label=gettext_lazy("Vacancies"),
+    intro=gettext_lazy("Each row creates a job, apprenticeship, EQ, internship, job shadowing or work trial of an "
+                       "organisation that is already in the portal."),
+    columns=COLUMNS,
+    parsers={
+        "organisation": parse_organisation,
+        "kind": choice_parser(KIND_VALUES),
+        "title": parse_name,
+        "occupation": parse_occupation,
+        "german_level_required": parse_german_level,
+        "useful_languages": parse_spoken_languages,
+        "postal_code": parse_known_postal_code,
+        "hours_per_week": parse_whole_number,
+        "shift_work": parse_yes_no,
+        "start_date": parse_date,
+        "duration_weeks": parse_whole_number,
+        "is_paid": parse_yes_no,
+        "support_language": parse_yes_no,
+        "support_mentor": parse_yes_no,
+        "support_paperwork": parse_yes_no,
+        "support_housing": parse_yes_no,
+        "support_childcare": parse_yes_no,
+        "expires_on": parse_date,
+        "status": choice_parser(STATUS_VALUES),
+    },
+    defaults={"german_level_required": GermanLevel.NONE, "status": VacancyStatus.DRAFT},
+    create=_create,
+    example="stellen-beispiel.csv",
+    done=_done,
+    preview=("organisation", "kind", "title", "occupation", "postal_code", "status"),
+)  # fmt: skip
