@@ -233,3 +233,14 @@ def _notify(user: User, kind: str, course: Course) -> None:
         url_name="courses:detail",
         url_kwargs={"pk": course.pk},
     )
+
+
+def course_registrations_release_for_account(user: User) -> int:
+    """Before an account is deleted: give its seats to the people waiting, as a cancellation would."""
+    released = 0
+    for registration in CourseRegistration.objects.filter(profile__user=user).exclude(
+        status=RegistrationStatus.CANCELLED
+    ):
+        course_registration_cancel(registration=registration)
+        released += 1
+    return released

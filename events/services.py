@@ -364,3 +364,14 @@ def _notify(user: User, kind: str, event: Event) -> None:
     notification_create(
         recipient=user, kind=kind, params={"title": event.title}, url_name="events:detail", url_kwargs={"pk": event.pk}
     )
+
+
+def event_registrations_release_for_account(user: User) -> int:
+    """Before an account is deleted: free its places in upcoming events for the people waiting."""
+    released = 0
+    now = timezone.now()
+    upcoming = EventRegistration.objects.filter(user=user, event__ends_at__gt=now, checked_in_at__isnull=True)
+    for registration in upcoming.exclude(status=RegistrationStatus.CANCELLED):
+        event_registration_cancel(registration=registration, now=now)
+        released += 1
+    return released

@@ -74,7 +74,10 @@ def _sessions_of(user: User) -> list[str]:
 # Steps other apps need before a candidate's rows disappear, as dotted paths to callables taking the user and
 # run inside the deletion's transaction: e.g. cancelling course registrations through the courses service so
 # the seat goes to the waiting list, which a plain cascade would not do.
-ACCOUNT_DELETION_STEPS: list[str] = []
+ACCOUNT_DELETION_STEPS: list[str] = [
+    "courses.services.course_registrations_release_for_account",
+    "events.services.event_registrations_release_for_account",
+]
 
 
 def account_delete(*, user: User) -> None:
