@@ -13,8 +13,6 @@ so no e-mail goes out about them (see `_demo_notifications_settle`).
 """
 
 import functools
-import importlib
-import importlib.util
 from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
@@ -22,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from accounts.models import Role, User
 from applications.models import Application, ApplicationKind, ApplicationStatus
@@ -1125,7 +1124,8 @@ VISIBLE_CANDIDATES = ["ahmad@demo.example.org"]
 DEMO_DOMAIN = "demo.example.org"
 
 # Demo data of other apps, seeded after this one where the module exists: (module, function).
-DEMO_HOOKS = [("mentoring.demo", "mentoring_demo_seed"), ("events.demo", "events_demo_seed")]
+# The other apps' demo data, seeded after the people and organisations it refers to.
+DEMO_HOOKS = ["mentoring.demo.mentoring_demo_seed", "events.demo.events_demo_seed"]
 
 
 def demo_seed() -> dict[str, str]:
@@ -1240,10 +1240,8 @@ def _demo_data_check() -> None:
 
 
 def _demo_hooks_run() -> None:
-    """Seed the demo data of the apps that have some; an app without a demo module is skipped."""
-    for module_name, function_name in DEMO_HOOKS:
-        if importlib.util.find_spec(module_name) is not None:
-            getattr(importlib.import_module(module_name), function_name)()
+    for dotted_path in DEMO_HOOKS:
+        import_string(dotted_path)()
 
 
 def _demo_notifications_settle(*, since: datetime) -> None:

@@ -394,16 +394,16 @@ def test_ahmad_is_visible_to_employers_and_the_other_demo_candidates_are_not():
     assert list(visible.values_list("user__email", flat=True)) == ["ahmad@demo.example.org"]
 
 
-def test_seed_runs_the_demo_of_other_apps_and_skips_those_without_one(monkeypatch):
+def test_seed_includes_mentors_requests_and_events_with_a_job_fair_for_migrant_women():
     from events.models import Event
-
-    monkeypatch.setattr(
-        demo, "DEMO_HOOKS", [("portal.no_such_demo_module", "seed"), ("events.demo", "events_demo_seed")]
-    )
+    from mentoring.models import MentorProfile, MentorRequest, Mentorship
 
     demo_seed()
 
-    assert Event.objects.exists()
+    assert MentorProfile.objects.approved().exists()
+    assert MentorRequest.objects.filter(status="waiting").exists()
+    assert Mentorship.objects.active().exists()
+    assert Event.objects.filter(kind="job_fair", target_group="women").exists()
 
 
 def test_seeding_sends_no_email(django_capture_on_commit_callbacks):
