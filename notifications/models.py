@@ -35,3 +35,77 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient_id}"
+
+
+class NotificationPreference(models.Model):
+    """What a person wants to be e-mailed about; without a row, everything is on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+        verbose_name=_("user"),
+    )
+    match_digest = models.BooleanField(
+        _("digest of new matches"),
+        default=True,
+        help_text=_("A notice and an e-mail about new matches, at most once a day."),
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return f"{self.user_id}: match_digest={self.match_digest}"
+
+
+class DigestDelivery(models.Model):
+    """A person received their digest of new matches on this day: the unique row makes it at most one a day,
+    even when two runs overlap."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_deliveries", verbose_name=_("user")
+    )
+    sent_on = models.DateField(_("sent on"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        constraints = [models.UniqueConstraint(fields=["user", "sent_on"], name="digest_once_a_day")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.sent_on}"
+
+
+class EmployerMatchNotice(models.Model):
+    """An organisation was told (anonymously) that this candidate fits this vacancy, so it is never told again.
+
+    Keyed by the pair rather than by the Match row: the nightly recomputation deletes the row of a pair that
+    drops out of the best matches and inserts a new one when it comes back, which would otherwise be announced
+    a second time; and a foreign key to Match would make those bulk deletes load every row to cascade.
+    """
+
+    organisation = models.ForeignKey(
+        "employers.Organisation",
+        on_delete=models.CASCADE,
+        related_name="match_notices",
+        verbose_name=_("organisation"),
+    )
+    vacancy = models.ForeignKey(
+        "employers.Vacancy", on_delete=models.CASCADE, related_name="match_notices", verbose_name=_("vacancy")
+    )
+    profile = models.ForeignKey(
+        "portal.CandidateProfile", on_delete=models.CASCADE, related_name="+", verbose_name=_("candidate")
+    )
+    notified_at = models.DateTimeField(_("notified"))
+
+    class Meta:
+        verbose_name = _("match announced to an employer")
+        verbose_name_plural = _("matches announced to employers")
+        constraints = [models.UniqueConstraint(fields=["vacancy", "profile"], name="employer_match_notice_once")]
+
+    def __str__(self):
+        return f"{self.vacancy_id} ← {self.profile_id}"

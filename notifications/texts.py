@@ -1,6 +1,7 @@
 """What each kind of notice says, rendered in the language active when it is read."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .models import Notification
 
@@ -29,6 +30,18 @@ TEXTS = {
     "mentorship_paused": _("Your mentorship is paused."),
     "mentorship_resumed": _("Your mentorship continues."),
     "mentorship_ended": _("A mentorship has ended."),
+    # Match digests: counts only, never who the candidates are.
+    "match_digest_candidate": ngettext_lazy(
+        "You have %(count)s new match.", "You have %(count)s new matches.", "count"
+    ),
+    "match_digest_employer": ngettext_lazy(
+        "%(count)s new candidate fits your vacancy “%(title)s”.",
+        "%(count)s new candidates fit your vacancy “%(title)s”.",
+        "count",
+    ),
+    "match_digest_employer_many": ngettext_lazy(
+        "New candidates fit %(count)s of your vacancies.", "New candidates fit %(count)s of your vacancies.", "count"
+    ),
 }
 
 
@@ -41,4 +54,5 @@ def notification_text(notification: Notification) -> str:
     template = TEXTS.get(notification.kind)
     if template is None:
         return str(_("You have a new notice."))
-    return str(template) % params
+    # Formatting the lazy text itself lets a plural text pick its form by the count in `params`.
+    return str(template % params)

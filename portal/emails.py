@@ -10,8 +10,10 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def email_send_templated(*, to: str, language: str, template_prefix: str, context: dict) -> None:
-    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in `language` and send them."""
+def email_send_templated(
+    *, to: str, language: str, template_prefix: str, context: dict, headers: dict | None = None
+) -> None:
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in `language` and send them (with extra `headers`)."""
     with translation.override(language):
         subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
         subject = " ".join(subject.splitlines())
@@ -21,6 +23,6 @@ def email_send_templated(*, to: str, language: str, template_prefix: str, contex
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"Content-Language": language},
+        headers={"Content-Language": language, **(headers or {})},
     )
     message.send()

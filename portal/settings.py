@@ -210,6 +210,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.send_event_reminders",
         "schedule": crontab(minute=40),
     },
+    "send-match-digests": {
+        "task": "notifications.tasks.send_match_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean when DJANGO_DEBUG=false.
