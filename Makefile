@@ -55,6 +55,7 @@ beat: install
 
 bench: install
 	$(PY) benchmarks/supply_report.py
+	$(PY) benchmarks/matching.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

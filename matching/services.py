@@ -1,0 +1,574 @@
+"""Writes of the matching app: recomputing the stored matches, in the background and idempotently.
+
+Every recomputation goes through `match_recompute_candidates`: under a lock per block of candidate ids it reads
+the candidates fresh, lets the engine find their best vacancies and courses, and writes only the difference to
+what is stored (new pairs inserted, changed ones updated, vanished ones deleted, unchanged ones untouched), in
+one transaction. Running it twice changes nothing; a worker killed half-way leaves the old rows.
+
+Other apps do not call these directly: they call `match_recompute_later(...)` inside their write transaction,
+which enqueues the Celery tasks once the transaction has committed, once per changed object.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min, Sum
+from django.utils import timezone
+
+from courses.models import Course, Delivery
+from employers.models import Vacancy
+from places.geo import coordinates_of
+from portal.models import CandidateOccupation, CandidateProfile
+from portal.vocabulary import GermanLevel, OfferKind
+
+from . import engine, reference
+from .engine import CandidateFacts, CourseFacts, CourseTargets, VacancyFacts, VacancyTargets
+from .models import Match, MatchKind
+
+logger = logging.getLogger(__name__)
+
+# Candidate ids per chunk of the nightly recomputation; a multiple of LOCK_BLOCK.
+CHUNK_SIZE = 2000
+# Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
+LOCK_BLOCK = 1000
+LOCK_NAMESPACE = 61_006
+# How long a queued recomputation keeps others for the same object from being queued.
+PENDING_SECONDS = 15 * 60
+# Offers are kept in a worker's memory between tasks while unchanged, but not longer than this.
+TARGETS_MAX_AGE_SECONDS = 60 * 60
+BATCH = 500
+
+_OFFER_KINDS = frozenset(OfferKind.values)
+
+
+@dataclass
+class RecomputeResult:
+    candidates: int = 0
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    def add(self, other: RecomputeResult) -> None:
+        for name in ("candidates", "inserted", "updated", "deleted", "unchanged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _batched(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- Facts from the database ---------------------------------------------------------------------------------
+
+_CANDIDATE_FIELDS = (
+    "pk", "german_level", "looking_for", "hours_per_week", "earliest_start", "postal_code", "travel_radius_km",
+    "transport", "childcare_needed", "shift_work_possible",
+)  # fmt: skip
+
+
+def _candidate_facts(row: tuple, occupations: tuple, languages: frozenset = frozenset()) -> CandidateFacts:
+    (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row
+    return CandidateFacts(
+        id=pk,
+        german=GermanLevel.rank(german),
+        looking_for=frozenset(looking_for or ()) & _OFFER_KINDS,
+        hours=hours,
+        earliest_start=earliest_start,
+        location=coordinates_of(postal_code) if postal_code else None,
+        radius_km=radius or engine.DEFAULT_RADIUS_KM,
+        transport=transport or "",
+        occupations=occupations,
+        childcare_needed=childcare,
+        shift_work_possible=shifts,
+        languages=languages,
+    )
+
+
+def candidate_facts_load(*, profile_ids: Iterable[int] | None = None, id_range: tuple[int, int] | None = None):
+    """Facts of the active candidates among the given ids (or id range, or all when neither is given)."""
+    profiles = CandidateProfile.objects.filter(user__is_active=True)
+    occupations = CandidateOccupation.objects.all()
+    if id_range is not None:
+        profiles = profiles.filter(pk__range=id_range)
+        occupations = occupations.filter(profile_id__gte=id_range[0], profile_id__lte=id_range[1])
+    elif profile_ids is not None:
+        profile_ids = list(profile_ids)
+        profiles = profiles.filter(pk__in=profile_ids)
+        occupations = occupations.filter(profile_id__in=profile_ids)
+    by_profile: dict[int, list[tuple[int, int]]] = {}
+    for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
+        by_profile.setdefault(profile_id, []).append((int(kldb), years))
+    return [
+        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))))
+        for row in profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS)
+    ]
+
+
+def _candidate_facts_reaching(location: tuple[float, float] | None, batch: int = 5_000) -> Iterator[CandidateFacts]:
+    """Facts of the active candidates whose travel radius reaches `location` (all of them when None: online).
+
+    Reads only postal codes and radii of everybody, and the full facts of those within reach.
+    """
+    profiles = CandidateProfile.objects.filter(user__is_active=True)
+    if location is None:
+        ids = list(profiles.values_list("pk", flat=True))
+    else:
+        distances: dict[str, int | None] = {}
+        ids = []
+        for pk, postal_code, radius in profiles.exclude(postal_code="").values_list(
+            "pk", "postal_code", "travel_radius_km"
+        ):
+            if postal_code not in distances:
+                place = coordinates_of(postal_code)
+                distances[postal_code] = engine.distance_tenths(place, location) if place else None
+            distance = distances[postal_code]
+            reach = min(radius or engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM) * 10
+            if distance is not None and distance <= reach:
+                ids.append(pk)
+    for chunk in _batched(sorted(ids), batch):
+        yield from candidate_facts_load(profile_ids=chunk)
+
+
+_VACANCY_FIELDS = (
+    "pk", "kind", "occupation__kldb_code", "german_level_required", "latitude", "longitude", "hours_per_week",
+    "shift_work", "start_date", "support_childcare",
+)  # fmt: skip
+
+
+def _vacancy_facts(row: tuple) -> VacancyFacts:
+    pk, kind, kldb, german, latitude, longitude, hours, shift_work, start_date, childcare = row
+    return VacancyFacts(
+        id=pk,
+        kind=kind,
+        kldb=int(kldb),
+        german=GermanLevel.rank(german),
+        location=(latitude, longitude),
+        hours=hours,
+        shift_work=shift_work,
+        start_date=start_date,
+        childcare=childcare,
+    )
+
+
+def vacancy_facts_load(*, vacancy_ids: Iterable[int] | None = None) -> list[VacancyFacts]:
+    """Facts of published vacancies (all, or those among the ids)."""
+    vacancies = Vacancy.objects.published()
+    if vacancy_ids is not None:
+        vacancies = vacancies.filter(pk__in=list(vacancy_ids))
+    return [_vacancy_facts(row) for row in vacancies.values_list(*_VACANCY_FIELDS)]
+
+
+_COURSE_FIELDS = (
+    "pk", "kind", "level_from", "level_to", "delivery", "latitude", "longitude", "start_date", "end_date",
+    "schedule", "childcare",
+)  # fmt: skip
+
+
+def course_facts_load(*, today: datetime.date, course_ids: Iterable[int] | None = None) -> list[CourseFacts]:
+    """Facts of published courses that have not ended (all, or those among the ids)."""
+    courses = Course.objects.published().filter(end_date__gte=today)
+    if course_ids is not None:
+        courses = courses.filter(pk__in=list(course_ids))
+    facts = []
+    for pk, kind, level_from, level_to, delivery, lat, lon, start, end, schedule, childcare in courses.values_list(
+        *_COURSE_FIELDS
+    ):
+        online = delivery == Delivery.ONLINE
+        if not online and lat is None:
+            continue  # a course meeting in person at an unknown place reaches nobody
+        facts.append(
+            CourseFacts(
+                id=pk,
+                kind=kind,
+                level_from=GermanLevel.rank(level_from),
+                level_to=GermanLevel.rank(level_to),
+                location=None if online else (lat, lon),
+                start_date=start,
+                end_date=end,
+                schedule=schedule,
+                childcare=childcare,
+            )
+        )
+    return facts
+
+
+_targets_cache: dict = {}
+
+
+def _version(queryset) -> tuple:
+    found = queryset.aggregate(n=Count("pk"), latest=Max("updated_at"), ids=Sum("pk"))
+    return found["n"], found["latest"], found["ids"]
+
+
+def match_targets(*, today: datetime.date | None = None) -> tuple[VacancyTargets, CourseTargets]:
+    """All published vacancies and courses as engine targets, kept in this process while they are unchanged."""
+    today = today or timezone.localdate()
+    key = (
+        connection.settings_dict["NAME"],
+        today,
+        _version(Vacancy.objects.published()),
+        _version(Course.objects.published().filter(end_date__gte=today)),
+    )
+    cached = _targets_cache.get("targets")
+    if cached and cached[0] == key and time.monotonic() - cached[1] < TARGETS_MAX_AGE_SECONDS:
+        return cached[2]
+    targets = (
+        VacancyTargets(vacancy_facts_load(), today=today),
+        CourseTargets(course_facts_load(today=today), today=today),
+    )
+    _targets_cache["targets"] = (key, time.monotonic(), targets)
+    return targets
+
+
+def match_targets_forget() -> None:
+    """Drop the offers kept in memory, so the next recomputation reads them anew (tests, bulk changes)."""
+    _targets_cache.clear()
+
+
+# --- Writing the difference ----------------------------------------------------------------------------------
+
+
+_FINGERPRINT_PERSON = f"matching-v{engine.ENGINE_VERSION}".encode()
+
+
+def _fingerprint(parts_json: str) -> int:
+    """A hash of the parts (and so of the score, their sum) and of the engine version."""
+    digest = hashlib.blake2b(parts_json.encode(), digest_size=8, person=_FINGERPRINT_PERSON).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _fresh_rows(facts: Iterable[CandidateFacts], vacancies: VacancyTargets, courses: CourseTargets) -> dict:
+    """(profile id, kind, target id) → (score, parts as JSON, fingerprint) for the candidates' best offers."""
+    rows = {}
+    for candidate in facts:
+        for kind, found in (
+            ("vacancy", vacancies.best_for(candidate)),
+            ("course", courses.best_for(candidate)),
+        ):
+            for scored in found:
+                rows[(candidate.id, kind, scored.target_id)] = (
+                    scored.score,
+                    scored.parts_json,
+                    _fingerprint(scored.parts_json),
+                )
+    return rows
+
+
+def _lock(blocks: Iterable[int]) -> None:
+    """Serialise recomputations of the same candidates (PostgreSQL; SQLite writes one at a time anyway)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for block in sorted(set(blocks)):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, block])
+
+
+def _stored(profile_ids: list[int], id_range: tuple[int, int] | None) -> dict:
+    """(profile id, kind, target id) → (pk, fingerprint) of the stored vacancy and course matches."""
+    stored = {}
+    # One query per kind, so that each uses its (profile, offer) unique index; a chunk reads 100,000 rows,
+    # so they come as plain tuples.
+    for kind, column in ((MatchKind.VACANCY.value, "vacancy_id"), (MatchKind.COURSE.value, "course_id")):
+        matches = Match.objects.filter(**{f"{column}__isnull": False})
+        if id_range is not None:
+            batches = [matches.filter(profile_id__gte=id_range[0], profile_id__lte=id_range[1])]
+        else:
+            batches = [matches.filter(profile_id__in=batch) for batch in _batched(profile_ids, BATCH)]
+        for queryset in batches:
+            sql, params = queryset.values_list("pk", "profile_id", column, "fingerprint").query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                for pk, profile_id, target_id, fingerprint in cursor.fetchall():
+                    stored[(profile_id, kind, target_id)] = (pk, fingerprint)
+    return stored
+
+
+NULL = "\\N"
+
+
+def _copy_text(value) -> str:
+    if value is None:
+        return NULL
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _insert(rows: list[tuple], now) -> None:
+    if connection.vendor == "postgresql":
+        stamp = now.isoformat()
+        table = Match._meta.db_table
+        with connection.cursor() as cursor:
+            statement = (
+                f"COPY {table} (profile_id, kind, vacancy_id, course_id, score, parts, fingerprint, created_at, "  # noqa: S608
+                "computed_at) FROM STDIN"
+            )
+            with cursor.cursor.copy(statement) as copy:
+                for batch in _batched(rows, 5000):
+                    copy.write(
+                        "".join(
+                            f"{profile_id}\t{kind}\t{target_id if kind == 'vacancy' else NULL}\t"
+                            f"{target_id if kind == 'course' else NULL}\t{score}\t{_copy_text(parts)}\t"
+                            f"{fingerprint}\t{stamp}\t{stamp}\n"
+                            for (profile_id, kind, target_id), score, parts, fingerprint in batch
+                        )
+                    )
+        return
+    Match.objects.bulk_create(
+        (
+            Match(
+                profile_id=profile_id,
+                kind=kind,
+                vacancy_id=target_id if kind == MatchKind.VACANCY else None,
+                course_id=target_id if kind == MatchKind.COURSE else None,
+                score=score,
+                parts=json.loads(parts),
+                fingerprint=fingerprint,
+                created_at=now,
+                computed_at=now,
+            )
+            for (profile_id, kind, target_id), score, parts, fingerprint in rows
+        ),
+        batch_size=BATCH,
+    )
+
+
+def _update(rows: list[tuple], now) -> None:
+    if connection.vendor == "postgresql":
+        table = Match._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE matching_refresh (id bigint, score smallint, parts json, fingerprint bigint) "
+                "ON COMMIT DROP"
+            )
+            with cursor.cursor.copy("COPY matching_refresh (id, score, parts, fingerprint) FROM STDIN") as copy:
+                for batch in _batched(rows, 5000):
+                    copy.write(
+                        "".join(
+                            f"{pk}\t{score}\t{_copy_text(parts)}\t{fingerprint}\n"
+                            for pk, score, parts, fingerprint in batch
+                        )
+                    )
+            cursor.execute(
+                f"UPDATE {table} AS m SET score = r.score, parts = r.parts, fingerprint = r.fingerprint, "  # noqa: S608
+                "computed_at = %s FROM matching_refresh AS r WHERE m.id = r.id",
+                [now],
+            )
+            cursor.execute("DROP TABLE matching_refresh")
+        return
+    Match.objects.bulk_update(
+        [
+            Match(pk=pk, score=score, parts=json.loads(parts), fingerprint=fingerprint, computed_at=now)
+            for pk, score, parts, fingerprint in rows
+        ],
+        ["score", "parts", "fingerprint", "computed_at"],
+        batch_size=BATCH,
+    )
+
+
+def _write(profile_ids: list[int], fresh: dict, id_range: tuple[int, int] | None = None) -> RecomputeResult:
+    stored = _stored(profile_ids, id_range)
+    now = timezone.now()
+    deleted = [pk for key, (pk, _fingerprint) in stored.items() if key not in fresh]
+    updated = []
+    unchanged = 0
+    for key, (pk, fingerprint) in stored.items():
+        new = fresh.get(key)
+        if new is None:
+            continue
+        if new[2] == fingerprint:
+            unchanged += 1
+        else:
+            updated.append((pk, *new))
+    inserted = [(key, *value) for key, value in fresh.items() if key not in stored]
+    for batch in _batched(deleted, 5000):
+        Match.objects.filter(pk__in=batch).delete()
+    if updated:
+        _update(updated, now)
+    if inserted:
+        _insert(inserted, now)
+    return RecomputeResult(
+        candidates=len(profile_ids),
+        inserted=len(inserted),
+        updated=len(updated),
+        deleted=len(deleted),
+        unchanged=unchanged,
+    )
+
+
+# --- Recomputation -------------------------------------------------------------------------------------------
+
+
+def _recompute_block(profile_ids: list[int], id_range: tuple[int, int] | None = None) -> RecomputeResult:
+    vacancies, courses = match_targets()
+    if id_range is None:
+        blocks = {profile_id // LOCK_BLOCK for profile_id in profile_ids}
+    else:
+        blocks = range(id_range[0] // LOCK_BLOCK, id_range[1] // LOCK_BLOCK + 1)
+    with transaction.atomic():
+        _lock(blocks)
+        if id_range is not None:
+            facts = candidate_facts_load(id_range=id_range)
+        else:
+            facts = candidate_facts_load(profile_ids=profile_ids)
+        return _write(profile_ids, _fresh_rows(facts, vacancies, courses), id_range)
+
+
+def match_recompute_candidates(*, profile_ids: Iterable[int]) -> RecomputeResult:
+    """Recompute the stored vacancy and course matches of these candidates (deleted or closed ones lose theirs)."""
+    result = RecomputeResult()
+    ordered = sorted(set(profile_ids))
+    for batch in _batched(ordered, CHUNK_SIZE):
+        result.add(_recompute_block(batch))
+    return result
+
+
+def match_recompute_for_candidate(*, profile: CandidateProfile) -> RecomputeResult:
+    return match_recompute_candidates(profile_ids=[profile.pk])
+
+
+def match_recompute_chunk(*, first_id: int, last_id: int) -> RecomputeResult:
+    """Recompute every candidate whose id lies in [first_id, last_id]: one part of the nightly run."""
+    profile_ids = list(CandidateProfile.objects.filter(pk__range=(first_id, last_id)).values_list("pk", flat=True))
+    if not profile_ids:
+        return RecomputeResult()
+    return _recompute_block(profile_ids, (first_id, last_id))
+
+
+def match_recompute_all(*, chunk_size: int = CHUNK_SIZE) -> int:
+    """Queue the recomputation of every candidate in chunks of ids that several workers share.
+
+    Returns the number of chunks queued.
+    """
+    from .tasks import recompute_chunk
+
+    if chunk_size % LOCK_BLOCK:
+        raise ValueError("chunk_size must be a multiple of LOCK_BLOCK")
+    bounds = CandidateProfile.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return 0
+    chunks = 0
+    for first in range(bounds["low"] - bounds["low"] % chunk_size, bounds["high"] + 1, chunk_size):
+        recompute_chunk.delay(first, first + chunk_size - 1)
+        chunks += 1
+    return chunks
+
+
+def _affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) -> set[int]:
+    """Candidates whose stored list may change: those holding the offer, and those it now reaches whose list
+    has room or whose weakest stored match does not beat it."""
+    field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
+    affected = set(Match.objects.filter(**{field: target_id}).values_list("profile_id", flat=True))
+    ids = sorted(scores)
+    for batch in _batched(ids, BATCH):
+        stats = {
+            row["profile_id"]: (row["n"], row["low"])
+            for row in Match.objects.filter(**{f"{field}__isnull": False}, profile_id__in=batch)
+            .values("profile_id")
+            .annotate(n=Count("pk"), low=Min("score"))
+        }
+        for profile_id in batch:
+            count, lowest = stats.get(profile_id, (0, None))
+            if count < limit or scores[profile_id] >= lowest:
+                affected.add(profile_id)
+    return affected
+
+
+def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
+    """After a vacancy changed: recompute exactly the candidates whose best matches it may enter or leave."""
+    today = timezone.localdate()
+    scores = {}
+    facts = vacancy_facts_load(vacancy_ids=[vacancy.pk])
+    if facts:
+        for candidate in _candidate_facts_reaching(facts[0].location):
+            found = reference.score_vacancy(candidate, facts[0], today=today)
+            if found is not None and found[0] >= engine.MIN_SCORE:
+                scores[candidate.id] = found[0]
+    affected = _affected_by(MatchKind.VACANCY, vacancy.pk, scores, engine.MAX_VACANCY_MATCHES)
+    return match_recompute_candidates(profile_ids=affected)
+
+
+def match_recompute_for_course(*, course: Course) -> RecomputeResult:
+    """After a course changed: recompute the candidates whose best courses it may enter or leave."""
+    today = timezone.localdate()
+    scores = {}
+    facts = course_facts_load(today=today, course_ids=[course.pk])
+    if facts:
+        for candidate in _candidate_facts_reaching(facts[0].location):
+            found = reference.score_course(candidate, facts[0], today=today)
+            if found is not None and found[0] >= engine.MIN_SCORE:
+                scores[candidate.id] = found[0]
+    affected = _affected_by(MatchKind.COURSE, course.pk, scores, engine.MAX_COURSE_MATCHES)
+    return match_recompute_candidates(profile_ids=affected)
+
+
+# --- Queueing after a commit ---------------------------------------------------------------------------------
+
+
+def _pending_key(kind: str, object_id: int) -> str:
+    return f"matching:pending:{kind}:{object_id}"
+
+
+def _enqueue_after_commit(kind: str, object_id: int):
+    """An on-commit callback that queues one recomputation, unless the same one is queued and not yet started."""
+
+    def enqueue() -> None:
+        from . import tasks
+
+        task = {
+            "candidate": tasks.recompute_candidate,
+            "vacancy": tasks.recompute_vacancy,
+            "course": tasks.recompute_course,
+        }[kind]
+        key = _pending_key(kind, object_id)
+        if not cache.add(key, 1, PENDING_SECONDS):
+            return
+        try:
+            task.delay(object_id)
+        except Exception:
+            cache.delete(key)
+            raise
+
+    enqueue.matching_recompute = (kind, object_id)
+    return enqueue
+
+
+def match_recompute_later(
+    *, candidate_ids: Iterable[int] = (), vacancy_ids: Iterable[int] = (), course_ids: Iterable[int] = ()
+) -> None:
+    """Recompute the matches of these candidates, vacancies and courses once the current transaction commits.
+
+    Call it from every service that changes what matching reads. Several calls for the same object in one
+    transaction queue one task; while that task waits in the queue, later changes do not queue another (the
+    task reads the data fresh when it starts). Nothing is queued for a transaction that rolls back.
+    """
+    db = transaction.get_connection()
+    pending = {getattr(func, "matching_recompute", None) for _savepoints, func, _robust in db.run_on_commit}
+    for kind, ids in (("candidate", candidate_ids), ("vacancy", vacancy_ids), ("course", course_ids)):
+        for object_id in dict.fromkeys(ids):
+            if object_id is None or (kind, object_id) in pending:
+                continue
+            pending.add((kind, object_id))
+            transaction.on_commit(_enqueue_after_commit(kind, object_id), robust=True)
+
+
+def match_recompute_started(*, kind: str, object_id: int) -> None:
+    """A task for this object has started: changes from now on need a new one."""
+    cache.delete(_pending_key(kind, object_id))
+
+
+def match_mark_notified(*, matches: Iterable[Match], at: datetime.datetime | None = None) -> int:
+    """Remember that the candidates were told about these matches (for digests)."""
+    ids = [match.pk for match in matches]
+    return Match.objects.filter(pk__in=ids, notified_at__isnull=True).update(notified_at=at or timezone.now())

@@ -1,0 +1,49 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from accounts.models import Role
+from accounts.permissions import role_required
+
+from .models import MatchKind
+from .reasons import COORDINATOR
+from .selectors import (
+    candidate_cards_for_vacancy,
+    candidate_in_region,
+    match_list_for_candidate,
+    pathways_for_candidate,
+    vacancy_of_employer,
+)
+
+
+@role_required(Role.CANDIDATE)
+def my_matches(request):
+    """All of the candidate's matches with their reasons, and the pathways through a language course."""
+    profile = getattr(request.user, "candidate_profile", None)
+    context = {"vacancy_matches": [], "course_matches": [], "pathways": []}
+    if profile is not None:
+        context = {
+            "vacancy_matches": match_list_for_candidate(profile=profile, kind=MatchKind.VACANCY),
+            "course_matches": match_list_for_candidate(profile=profile, kind=MatchKind.COURSE),
+            "pathways": pathways_for_candidate(profile=profile),
+        }
+    return render(request, "matching/my_matches.html", context)
+
+
+@role_required(Role.EMPLOYER)
+def vacancy_candidates(request, pk):
+    """The best-fitting candidates of one of the employer's vacancies who agreed to be seen, anonymously."""
+    vacancy = vacancy_of_employer(user=request.user, pk=pk)
+    if vacancy is None:
+        raise Http404
+    cards = candidate_cards_for_vacancy(vacancy=vacancy)
+    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "cards": cards})
+
+
+@role_required(Role.COORDINATOR)
+def candidate_pathways(request, public_id):
+    """A coordinator's view of the pathways of a candidate in their region."""
+    profile = candidate_in_region(user=request.user, public_id=public_id)
+    if profile is None:
+        raise Http404
+    pathways = pathways_for_candidate(profile=profile, audience=COORDINATOR)
+    return render(request, "matching/candidate_pathways.html", {"profile": profile, "pathways": pathways})
