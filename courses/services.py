@@ -98,6 +98,7 @@ def course_create(*, provider: Organisation, created_by: User, publish: bool = F
     course.save()
     if publish:
         course_publish(course=course)
+    _course_changed(course)
     return course
 
 
@@ -123,6 +124,7 @@ def course_update(*, course: Course, **fields) -> Course:
     _course_locate(locked)
     locked.save()
     _waiting_list_move_up(locked)
+    _course_changed(locked)
     return locked
 
 
@@ -134,6 +136,7 @@ def course_publish(*, course: Course) -> Course:
         raise ValidationError({"end_date": _("This course has already ended.")})
     course.status = CourseStatus.PUBLISHED
     course.save(update_fields=["status", "updated_at"])
+    _course_changed(course)
     return course
 
 
@@ -151,7 +154,15 @@ def course_cancel(*, course: Course) -> Course:
     )
     for registration in affected:
         _notify(registration.profile.user, "course_cancelled", locked)
+    _course_changed(locked)
     return locked
+
+
+def _course_changed(course: Course) -> None:
+    """Matching reads courses: recompute the affected candidates once the transaction commits."""
+    from matching.services import match_recompute_later
+
+    match_recompute_later(course_ids=[course.pk])
 
 
 # --- Registrations -----------------------------------------------------------------------------------------

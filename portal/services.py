@@ -136,6 +136,7 @@ def candidate_occupation_add(
     candidate_occupation, _created = CandidateOccupation.objects.update_or_create(
         profile=profile, occupation=occupation, defaults={"years_experience": years_experience}
     )
+    _profile_changed(profile)
     return candidate_occupation
 
 
@@ -144,6 +145,7 @@ def candidate_occupation_remove(*, profile: CandidateProfile, candidate_occupati
     if candidate_occupation.profile_id != profile.pk:
         raise ValueError("A candidate can only remove occupations from their own profile.")
     candidate_occupation.delete()
+    _profile_changed(profile)
 
 
 @transaction.atomic
@@ -309,6 +311,14 @@ def _profile_update(profile: CandidateProfile, *, step: str, values: dict, error
         value for value in OnboardingStep.values if value in profile.completed_steps or value == step
     ]
     profile.save(update_fields=[*values, "completed_steps", "updated_at"])
+    _profile_changed(profile)
+
+
+def _profile_changed(profile: CandidateProfile) -> None:
+    """What matching reads has changed: recompute this candidate's matches once the transaction commits."""
+    from matching.services import match_recompute_later
+
+    match_recompute_later(candidate_ids=[profile.pk])
 
 
 def _occupation_errors(years_experience: int | None) -> dict[str, list[str]]:

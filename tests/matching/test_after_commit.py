@@ -130,3 +130,34 @@ def test_publishing_and_filling_a_vacancy_updates_matches_after_commit(painter):
     with transaction.atomic():
         vacancy_mark_filled(vacancy=draft)
     assert stored(profile) == {}
+
+
+def test_saving_the_place_step_in_the_onboarding_recomputes_the_candidates_matches(client, painter):
+    profile = world.candidate(occupations=[(painter, 2)], travel_radius_km=5)
+    nienburg = world.vacancy(occupation=painter, postal_code="31582")
+    recompute_candidate.delay(profile.pk)
+    assert nienburg.pk not in stored(profile)
+    client.force_login(profile.user)
+
+    response = client.post(
+        "/de/candidate/onboarding/place/",
+        {"postal_code": profile.postal_code, "travel_radius_km": 80, "transport": "public", "action": "continue"},
+    )
+
+    assert response.status_code == 302
+    assert nienburg.pk in stored(profile)
+
+
+def test_publishing_a_course_recomputes_the_candidates_near_it(painter):
+    from courses.services import course_publish
+    from tests.factories import DraftCourseFactory
+
+    profile = world.candidate(occupations=[(painter, 2)], german_level="A2", looking_for=["job", "language_course"])
+    course = DraftCourseFactory(postal_code=profile.postal_code, level_from="A2", level_to="B1")
+    recompute_candidate.delay(profile.pk)
+    assert course.pk not in stored(profile, MatchKind.COURSE)
+
+    with transaction.atomic():
+        course_publish(course=course)
+
+    assert course.pk in stored(profile, MatchKind.COURSE)
