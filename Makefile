@@ -56,6 +56,7 @@ beat: install
 bench: install
 	$(PY) benchmarks/supply_report.py
 	$(PY) benchmarks/matching.py
+	$(PY) benchmarks/mentor_assignment.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -27,6 +27,7 @@ from applications.models import Application, ApplicationKind, ApplicationStatus
 from applications.services import application_submit, application_transition
 from courses.models import Cost, Course, CourseKind, CourseRegistration, CourseStatus, Delivery, Schedule
 from courses.report_services import supply_reports_refresh_all
+from matching.services import match_recompute_all
 from courses.services import course_create, course_publish, course_register, course_update
 from employers.models import CompanySize, Membership, Organisation, Sector, Vacancy, VacancyKind, VacancyStatus
 from employers.services import (
@@ -1138,8 +1139,9 @@ def demo_seed() -> dict[str, str]:
         logins = _demo_seed(today=timezone.localdate(started))
         _demo_hooks_run()
         _demo_notifications_settle(since=started)
-        # A cache computed from what was seeded, not demo data: recomputing it only updates the same rows.
+        # Caches computed from what was seeded, not demo data: recomputing them only updates the same rows.
         supply_reports_refresh_all()
+        match_recompute_all()
     return logins
 
 

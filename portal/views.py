@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from matching.selectors import match_overview_for_candidate, pathways_for_candidate
 from occupations.forms import OccupationSearchForm
 
 from .forms import (
@@ -54,7 +55,13 @@ def candidate_dashboard(request):
     return render(
         request,
         "portal/candidate_dashboard.html",
-        {"percent": percent, "missing": missing, "next_step": candidate_onboarding_next_step(profile=profile)},
+        {
+            "percent": percent,
+            "missing": missing,
+            "next_step": candidate_onboarding_next_step(profile=profile),
+            "matches": match_overview_for_candidate(profile=profile),
+            "pathways": pathways_for_candidate(profile=profile),
+        },
     )
 
 

@@ -57,3 +57,13 @@ def skip_or_fail(reason: str):
 def _private_media_root(settings, tmp_path):
     """Uploaded documents go to a folder of the test's own and vanish with it."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _matching_reads_offers_anew():
+    """The engine keeps offers in memory between tasks; a rolled-back test must not leave its offers there."""
+    from matching.services import match_targets_forget
+
+    match_targets_forget()
+    yield
+    match_targets_forget()

@@ -432,3 +432,12 @@ def test_command_prints_no_personal_data_but_the_demo_logins(settings, capfd, dj
         assert f"{user.first_name} {user.last_name}" not in printed
     for email in logins:
         assert email in printed
+
+
+def test_the_demo_candidates_see_matches_on_their_dashboard(client):
+    from matching.models import Match
+
+    demo_seed()
+
+    ahmad = User.objects.get(email="ahmad@demo.example.org")
+    assert Match.objects.filter(profile__user=ahmad).exists()
