@@ -27,7 +27,6 @@ from applications.models import Application, ApplicationKind, ApplicationStatus
 from applications.services import application_submit, application_transition
 from courses.models import Cost, Course, CourseKind, CourseRegistration, CourseStatus, Delivery, Schedule
 from courses.report_services import supply_reports_refresh_all
-from matching.services import match_recompute_all
 from courses.services import course_create, course_publish, course_register, course_update
 from employers.models import CompanySize, Membership, Organisation, Sector, Vacancy, VacancyKind, VacancyStatus
 from employers.services import (
@@ -36,6 +35,7 @@ from employers.services import (
     vacancy_create,
     vacancy_update,
 )
+from matching.services import match_recompute_all
 from notifications.models import Notification
 from occupations.models import Occupation
 from places.geo import is_known_postal_code
