@@ -2,11 +2,14 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
+from applications.selectors import candidate_profile_of
+from matching.selectors import vacancy_annotate_fit
 from occupations.selectors import occupation_field_list
 from places.forms import PostalCodeField
 from portal.vocabulary import GermanLevel
@@ -24,7 +27,8 @@ PAGE_SIZES = (10, 20, 50)
 DEFAULT_PAGE_SIZE = 20
 SORT_DISTANCE = "distance"
 SORT_NEWEST = "newest"
-SORT_CHOICES = [(SORT_DISTANCE, _("Nearest first")), (SORT_NEWEST, _("Newest first"))]
+SORT_FIT = "fit"
+SORT_CHOICES = [(SORT_DISTANCE, _("Nearest first")), (SORT_NEWEST, _("Newest first")), (SORT_FIT, _("Best fit first"))]
 
 
 class VacancySearchForm(forms.Form):
@@ -120,6 +124,13 @@ class VacancyFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Named and sorted in the reader's language; one query, whatever the page shows.
         self.filters["field"].extra["choices"] = [(str(field.pk), field.name()) for field in occupation_field_list()]
+        # Only a candidate with a profile has matches to sort by.
+        self.profile = candidate_profile_of(user=self.request.user) if self._is_candidate() else None
+        if self.profile is None:
+            sort = self.form.fields["sort"]
+            offered = [choice for choice in sort.widget.choices if choice[0] != SORT_FIT]
+            sort.choices = [choice for choice in sort.choices if choice[0] != SORT_FIT]  # resets the widget's
+            sort.widget.choices = offered
 
     def filter_text(self, queryset, name, value):
         return vacancy_text_search(queryset, query=value)
@@ -135,9 +146,15 @@ class VacancyFilter(django_filters.FilterSet):
         """The postal code distances are measured from, once the form is valid."""
         return self.form.cleaned_data.get("postal_code") or ""
 
+    def _is_candidate(self) -> bool:
+        user = getattr(self.request, "user", None)
+        return bool(user and user.is_authenticated and user.role == Role.CANDIDATE)
+
     @property
     def sort(self) -> str:
         chosen = self.form.cleaned_data.get("sort")
+        if chosen == SORT_FIT and self.profile is not None:
+            return SORT_FIT
         if self.origin and chosen in ("", None, SORT_DISTANCE):
             return SORT_DISTANCE
         return SORT_NEWEST
@@ -152,6 +169,10 @@ class VacancyFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         if self.origin:
             queryset = vacancy_within(queryset, postal_code=self.origin, radius_km=self.form.cleaned_data.get("radius"))
+        if self.sort == SORT_FIT:
+            return vacancy_annotate_fit(queryset, profile=self.profile).order_by(
+                F("fit_score").desc(nulls_last=True), "-published_at", "-pk"
+            )
         if self.sort == SORT_DISTANCE:
             return queryset.order_by("distance_km", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")

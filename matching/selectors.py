@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -443,3 +443,9 @@ def mentor_score_matrix(
             if found is not None:
                 scores[(request.pk, facts.id)] = found
     return scores
+
+
+def vacancy_annotate_fit(queryset: QuerySet[Vacancy], *, profile: CandidateProfile) -> QuerySet[Vacancy]:
+    """Add `fit_score`: the candidate's stored match score for each vacancy (None where it is no match)."""
+    scores = Match.objects.filter(profile=profile, vacancy=OuterRef("pk")).values("score")[:1]
+    return queryset.annotate(fit_score=Subquery(scores))
