@@ -55,6 +55,9 @@ def test_coordinator_computes_and_reads_the_report_in_arabic_on_a_phone(live_ser
     expect(page.locator("main")).to_contain_text("29439")
     image = page.locator(".supply-map img")
     assert "29439" in image.get_attribute("alt")
+    # The map may load lazily below the fold: bring it into view and wait until it has been decoded.
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("() => { const map = document.querySelector('.supply-map img'); return map.complete; }")
     assert page.evaluate("document.querySelector('.supply-map img').naturalWidth") == 800
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"the report scrolls sideways: {width}"
