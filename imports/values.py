@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from mentoring.ranking import MENTOR_LANGUAGES
+from mentoring.models import MENTOR_LANGUAGES
 from occupations.models import Occupation
 from places.validators import validate_postal_code
 from portal.csv_tools import BadValueError, choice_parser, key, list_parser, lookup, parse_postal_code, split_list

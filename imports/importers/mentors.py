@@ -2,8 +2,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
-from mentoring.models import Availability, HelpTopic
-from mentoring.ranking import MENTOR_LANGUAGES
+from mentoring.models import MENTOR_LANGUAGES, Availability, HelpTopic
 from portal.csv_tools import Column, list_parser, parse_whole_number
 
 from ..services import mentor_import_create
