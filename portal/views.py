@@ -224,9 +224,13 @@ def _after_save(request, step: str):
         messages.success(request, _("Saved. You can continue where you left off at any time."))
         return redirect("portal:candidate_dashboard")
     following = OnboardingStep.after(step)
-    if _editing(request) or following is None:
+    if _editing(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("portal:profile")
+    if following is None:
+        # Straight on to what the profile is for: the offers and pathways that fit.
+        messages.success(request, _("Your profile is complete. These offers fit you best."))
+        return redirect("matching:my_matches")
     return redirect("portal:onboarding_step", step=following)
 
 
