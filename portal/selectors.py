@@ -9,7 +9,7 @@ from accounts.models import Role
 from occupations.models import Occupation
 from occupations.selectors import occupation_search
 
-from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep
+from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep, SitePage
 from .vocabulary import GermanLevel
 
 
@@ -115,3 +115,9 @@ def candidate_search_defaults(*, user) -> SearchDefaults | None:
         german_level=profile.german_level if answered_german else None,
     )
     return defaults if defaults.postal_code or defaults.kinds else None
+
+
+def site_page_for(*, kind: str, language: str) -> SitePage | None:
+    """The page in the reader's language, else in English, else in German; None before the operator wrote one."""
+    pages = {page.language: page for page in SitePage.objects.filter(kind=kind)}
+    return pages.get(language) or pages.get("en") or pages.get("de")
