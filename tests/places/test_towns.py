@@ -44,7 +44,9 @@ def test_a_place_without_a_known_town_shows_its_bare_code():
 
 
 def test_the_place_label_filter_names_the_town_in_the_active_language_and_costs_no_query(django_assert_num_queries):
-    template = Template('{% load places %}{% for code in codes %}{{ code|place_label }};{% endfor %}{{ one|place_label:"full" }}')
+    template = Template(
+        '{% load places %}{% for code in codes %}{{ code|place_label }};{% endfor %}{{ one|place_label:"full" }}'
+    )
     postal_code_label(postal_code="30159")  # the table is read once per process
 
     with translation.override("uk"), django_assert_num_queries(0):
