@@ -89,3 +89,11 @@ class InvitationAcceptForm(forms.Form):
         if user_email_taken(email=self.email):
             raise forms.ValidationError(_("There is already an account with this e-mail address."))
         return cleaned_data
+
+
+class VerificationResendForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": _("Please enter the e-mail address you signed up with.")},
+    )

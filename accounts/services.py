@@ -1,4 +1,8 @@
+import hashlib
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -96,3 +100,31 @@ def coordinator_invitations_purge_expired() -> int:
     """Expired invitations hold e-mail addresses nobody needs any more: delete them."""
     deleted, _ = CoordinatorInvitation.objects.expired().delete()
     return deleted
+
+
+def rate_limit_consume(*, action: str, key: str, limit: int, period_seconds: int) -> bool:
+    """Counts one attempt at `action` by `key` (an address, an IP); False once `limit` is used up in the period.
+
+    The key is hashed, so the cache holds no address in the clear.
+    """
+    digest = hashlib.sha256(f"{action}:{key.strip().lower()}".encode()).hexdigest()
+    cache_key = f"ratelimit:{action}:{digest}"
+    cache.add(cache_key, 0, timeout=period_seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=period_seconds)
+        count = 1
+    return count <= limit
+
+
+def email_verification_resend(*, request, email: str) -> bool:
+    """Sends the confirmation link again to an address still waiting for it; False when there is none.
+
+    The caller tells the person the same either way, so nobody learns whether an address has an account.
+    """
+    address = EmailAddress.objects.filter(email__iexact=email.strip(), verified=False).select_related("user").first()
+    if address is None or not address.user.is_active:
+        return False
+    address.send_confirmation(request, signup=False)
+    return True

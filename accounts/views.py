@@ -1,3 +1,4 @@
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -7,11 +8,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from .forms import CoordinatorInviteForm, InvitationAcceptForm
+from .forms import CoordinatorInviteForm, InvitationAcceptForm, VerificationResendForm
 from .models import Role
 from .permissions import role_required
 from .selectors import invitation_from_token, invitation_list_pending
-from .services import coordinator_invitation_accept, coordinator_invite, user_set_language
+from .services import (
+    coordinator_invitation_accept,
+    coordinator_invite,
+    email_verification_resend,
+    rate_limit_consume,
+    user_set_language,
+)
 
 DASHBOARD_BY_ROLE = {
     Role.CANDIDATE: "portal:candidate_dashboard",
@@ -75,3 +82,36 @@ def language_switch(request):
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         user_set_language(user=request.user, language=language)
     return set_language(request)
+
+
+# A new confirmation link: three times an hour for one address, ten times an hour from one network address.
+RESEND_PER_ADDRESS = 3
+RESEND_PER_IP = 10
+HOUR = 60 * 60
+
+
+def verification_resend(request):
+    """Anyone may ask; the answer is the same whether or not the address has an account waiting."""
+    form = VerificationResendForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        ip = get_adapter().get_client_ip(request)
+        allowed = rate_limit_consume(action="resend_ip", key=ip, limit=RESEND_PER_IP, period_seconds=HOUR)
+        allowed = allowed and rate_limit_consume(
+            action="resend_address", key=email, limit=RESEND_PER_ADDRESS, period_seconds=HOUR
+        )
+        if not allowed:
+            form.add_error(
+                None, _("You have asked several times already. Please wait an hour, and look in your spam folder.")
+            )
+        else:
+            email_verification_resend(request=request, email=email)
+            messages.success(
+                request,
+                _(
+                    "If this address is waiting to be confirmed, we have sent the e-mail again. "
+                    "Please look in your inbox and spam folder."
+                ),
+            )
+            return redirect("accounts:verification_resend")
+    return render(request, "account/verification_resend.html", {"form": form})

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from places.forms import PostalCodeField
+from places.selectors import postal_code_label
 from portal.vocabulary import GermanLevel
 
 from .csv_import import MAX_FILE_BYTES
@@ -52,6 +53,10 @@ class CourseForm(forms.ModelForm):
         """The service judges and saves the whole course; the model's own checks would only repeat it."""
 
 
+# `near=me` in a URL stands for the candidate's home postal code, which the server reads from the profile.
+NEAR_ME = "me"
+
+
 class CourseSearchForm(forms.Form):
     """The course finder's filters, read from the query string; every field may stay empty."""
 
@@ -70,7 +75,13 @@ class CourseSearchForm(forms.Form):
         required=False,
         help_text=_("Courses that teach this level."),
     )
-    postal_code = PostalCodeField(label=_("Your postal code"), required=False)
+    near = forms.BooleanField(
+        label=_("From my home"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": NEAR_ME}),
+        help_text=_("Uses the place in your profile; type another place below to search there instead."),
+    )
+    postal_code = PostalCodeField(label=_("Town or postal code"), required=False)
     radius_km = forms.TypedChoiceField(
         label=_("Distance"),
         choices=[(10, _("up to 10 km")), (25, _("up to 25 km")), (50, _("up to 50 km")), (100, _("up to 100 km"))],
@@ -105,13 +116,29 @@ class CourseSearchForm(forms.Form):
     )
     childcare = forms.BooleanField(label=_("Only courses with childcare"), required=False)
 
+    def __init__(self, *args, home=None, **kwargs):
+        """`home`: a candidate's portal.selectors.SearchDefaults, so that `near=me` finds their postal code."""
+        super().__init__(*args, **kwargs)
+        self.home = home if home is not None and home.postal_code else None
+        if self.home is None:
+            del self.fields["near"]
+            return
+        self.fields["near"].label = _("From my home: %(place)s") % {
+            "place": postal_code_label(postal_code=self.home.postal_code)
+        }
+        radius = self.fields["radius_km"]
+        if self.home.radius_km and self.home.radius_km not in dict(radius.choices):
+            own = (self.home.radius_km, _("up to %(km)s km") % {"km": self.home.radius_km})
+            radius.choices = sorted([*radius.choices, own], key=lambda choice: choice[0])
+
     def filters(self) -> CourseFilters:
         """The filters from the fields that are valid; a wrong field is shown as an error and otherwise ignored."""
         data = getattr(self, "cleaned_data", {})
+        home = self.home.postal_code if self.home is not None and data.get("near") else ""
         return CourseFilters(
             kind=data.get("kind") or "",
             level=data.get("level") or "",
-            postal_code=data.get("postal_code") or "",
+            postal_code=data.get("postal_code") or home,
             radius_km=data.get("radius_km") or 25,
             online=data.get("online") or ONLINE_INCLUDE,
             childcare=bool(data.get("childcare")),

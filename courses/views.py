@@ -16,12 +16,11 @@ from accounts.models import Role
 from accounts.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
-from portal.models import OnboardingStep
+from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
-from portal.vocabulary import GermanLevel
 
 from .csv_import import course_csv_import
-from .forms import CourseForm, CourseImportForm, CourseSearchForm
+from .forms import NEAR_ME, CourseForm, CourseImportForm, CourseSearchForm
 from .models import Course, CourseStatus, RegistrationStatus
 from .selectors import (
     course_detail,
@@ -69,26 +68,25 @@ def _own_course(request, pk: int):
 # --- Course finder (candidate side, public) ----------------------------------------------------------------
 
 
-def _search_defaults(user) -> dict:
-    """A candidate starts from their own postal code, travel distance and German level."""
-    if not user.is_authenticated or user.role != Role.CANDIDATE:
+def _first_search(defaults) -> dict:
+    """A candidate starts from home (`near=me`, never the postal code itself), their distance and level."""
+    if defaults is None:
         return {}
-    profile = candidate_profile_ensure(user=user)
-    defaults = {}
-    if profile.postal_code:
-        defaults["postal_code"] = profile.postal_code
-        radius = profile.travel_radius_km or 25
-        defaults["radius_km"] = next((r for r in (10, 25, 50, 100) if r >= radius), 100)
-    if profile.german_level != GermanLevel.NONE or profile.has_completed(OnboardingStep.LANGUAGES):
-        defaults["my_level"] = profile.german_level
-    return defaults
+    first = {}
+    if defaults.postal_code:
+        first["near"] = NEAR_ME
+        first["radius_km"] = defaults.radius_km or 25
+    if defaults.german_level is not None:
+        first["my_level"] = defaults.german_level
+    return first
 
 
 def search(request):
     # A candidate's own defaults apply until they submit the filters (a page number alone is no filter).
+    defaults = candidate_search_defaults(user=request.user)
     submitted = any(name in request.GET for name in CourseSearchForm.base_fields)
-    data = request.GET if submitted else {**_search_defaults(request.user), **request.GET.dict()}
-    form = CourseSearchForm(data)
+    data = request.GET if submitted else {**_first_search(defaults), **request.GET.dict()}
+    form = CourseSearchForm(data, home=defaults)
     form.is_valid()
     filters = form.filters()
     page = Paginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))

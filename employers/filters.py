@@ -12,6 +12,8 @@ from applications.selectors import candidate_profile_of
 from matching.selectors import vacancy_annotate_fit
 from occupations.selectors import occupation_field_list
 from places.forms import PostalCodeField
+from places.selectors import postal_code_label
+from portal.selectors import candidate_search_defaults
 from portal.vocabulary import GermanLevel
 
 from .models import Vacancy, VacancyKind
@@ -29,13 +31,21 @@ SORT_DISTANCE = "distance"
 SORT_NEWEST = "newest"
 SORT_FIT = "fit"
 SORT_CHOICES = [(SORT_DISTANCE, _("Nearest first")), (SORT_NEWEST, _("Newest first")), (SORT_FIT, _("Best fit first"))]
+# `near=me` in a URL stands for the candidate's home postal code, which the server reads from the profile.
+NEAR_ME = "me"
 
 
 class VacancySearchForm(forms.Form):
     """The fields that shape the search as a whole rather than narrowing it one by one."""
 
+    near = forms.BooleanField(
+        label=_("From my home"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": NEAR_ME}),
+        help_text=_("Uses the place in your profile; type another place below to search there instead."),
+    )
     postal_code = PostalCodeField(
-        label=_("From postal code"),
+        label=_("From town or postal code"),
         required=False,
         help_text=_("We show how far each offer is from here."),
     )
@@ -52,18 +62,23 @@ class VacancySearchForm(forms.Form):
     )
 
     field_order = [
-        "q", "kind", "field", "postal_code", "radius", "german_level", "hours_min", "hours_max", "start_by", "sort",
-        "page_size",
+        "q", "kind", "field", "near", "postal_code", "radius", "german_level", "hours_min", "hours_max", "start_by",
+        "sort", "page_size",
     ]  # fmt: skip
+
+    # The candidate's home (portal.selectors.SearchDefaults) for `near=me`; set by VacancyFilter.
+    home = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not (self.data.get(self.add_prefix("postal_code")) or "").strip():
+        if not (self.data.get(self.add_prefix("postal_code")) or self.data.get(self.add_prefix("near")) or "").strip():
             # Without a place there is nothing to be near; the choice is not offered (and ignored if sent).
             self.fields["sort"].widget.choices = [choice for choice in SORT_CHOICES if choice[0] != SORT_DISTANCE]
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("near") and not cleaned_data.get("postal_code") and self.home is not None:
+            cleaned_data["postal_code"] = self.home.postal_code
         hours_min, hours_max = cleaned_data.get("hours_min"), cleaned_data.get("hours_max")
         if hours_min is not None and hours_max is not None and hours_min > hours_max:
             self.add_error("hours_max", _("The maximum hours must not be lower than the minimum."))
@@ -126,11 +141,26 @@ class VacancyFilter(django_filters.FilterSet):
         self.filters["field"].extra["choices"] = [(str(field.pk), field.name()) for field in occupation_field_list()]
         # Only a candidate with a profile has matches to sort by.
         self.profile = candidate_profile_of(user=self.request.user) if self._is_candidate() else None
+        self._offer_home(candidate_search_defaults(user=self.request.user) if self.profile is not None else None)
         if self.profile is None:
             sort = self.form.fields["sort"]
             offered = [choice for choice in sort.widget.choices if choice[0] != SORT_FIT]
             sort.choices = [choice for choice in sort.choices if choice[0] != SORT_FIT]  # resets the widget's
             sort.widget.choices = offered
+
+    def _offer_home(self, defaults) -> None:
+        """`near=me` for a candidate with a home postal code, and their own travel distance among the radii."""
+        if defaults is None or not defaults.postal_code:
+            del self.form.fields["near"]
+            return
+        self.form.home = defaults
+        self.form.fields["near"].label = _("From my home: %(place)s") % {
+            "place": postal_code_label(postal_code=defaults.postal_code)
+        }
+        radius = self.form.fields["radius"]
+        if defaults.radius_km and str(defaults.radius_km) not in dict(radius.choices):
+            kilometres = [(str(km), _kilometres(km)) for km in (10, 25, 50, 100, defaults.radius_km)]
+            radius.choices = [RADIUS_CHOICES[0], *sorted(kilometres, key=lambda choice: int(choice[0]))]
 
     def filter_text(self, queryset, name, value):
         return vacancy_text_search(queryset, query=value)

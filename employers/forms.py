@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.selectors import user_email_taken
 from applications.models import ApplicationEvent, ApplicationStatus
 from occupations.forms import OccupationChoiceField
+from occupations.models import Occupation
 from places.forms import PostalCodeField, PostalCodeListField
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel
 
 from .models import CompanySize, Organisation, Sector, Vacancy, VacancyKind
+from .offer_vocabulary import BringItem, WorkingTime, task_choices
 
 HOURS_ERROR = _("Please enter between 1 and 48 hours a week.")
 DURATION_ERROR = _("Please enter a duration between 1 and 156 weeks.")
@@ -176,8 +178,41 @@ class VacancyForm(FieldsetsMixin, forms.Form):
         required=False,
     )
 
+    summary_simple_german = forms.CharField(
+        label=_("Short summary in simple German"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "de"}),
+        help_text=_(
+            "Three to five short sentences: what the person does, when and where. One statement per sentence, "
+            "no abbreviations, no technical terms. Example: „Sie packen Pakete. Sie arbeiten von 6 bis 14 Uhr.“"
+        ),
+    )
+    tasks = forms.MultipleChoiceField(
+        label=_("Tasks"),
+        choices=task_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Candidates see these in their own language."),
+    )
+    working_times = forms.MultipleChoiceField(
+        label=_("Working times"), choices=WorkingTime.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    what_to_bring = forms.MultipleChoiceField(
+        label=_("What to bring"), choices=BringItem.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    contact_person = forms.CharField(label=_("Who to contact"), max_length=120, required=False)
+    contact_phone = forms.CharField(
+        label=_("Phone number for questions"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
     fieldsets = [
-        (_("What you offer"), ["kind", "title", "occupation", "description"]),
+        (_("What you offer"), ["kind", "title", "occupation", "summary_simple_german", "description"]),
+        (_("Tasks and times"), ["tasks", "working_times", "what_to_bring"]),
+        (_("Who to contact"), ["contact_person", "contact_phone"]),
         (_("Languages"), ["german_level_required", "useful_languages"]),
         (_("Place and time"), ["postal_code", "hours_per_week", "shift_work", "start_date", "duration_weeks"]),
         (_("Pay and support"), ["is_paid", "support"]),
@@ -188,6 +223,14 @@ class VacancyForm(FieldsetsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if occupations is not None:
             self.fields["occupation"].queryset = occupations
+        # The tasks of the occupation's field come first once the occupation is known.
+        occupation = str(self.data.get(self.add_prefix("occupation")) or self.initial.get("occupation") or "")
+        if occupation.isdigit():
+            field_code = Occupation.objects.filter(pk=occupation).values_list("field__code", flat=True).first()
+            choices = task_choices(field_code=field_code)
+            # Tasks saved earlier stay visible even if the occupation changed since.
+            kept = set(self.initial.get("tasks") or []) - {code for code, _label in choices}
+            self.fields["tasks"].choices = choices + [choice for choice in task_choices() if choice[0] in kept]
 
     @classmethod
     def initial_from(cls, vacancy: Vacancy) -> dict:

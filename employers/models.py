@@ -8,6 +8,8 @@ from accounts.models import INVITATION_VALID_FOR
 from places.validators import validate_postal_code
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
+from .offer_vocabulary import BringItem, WorkingTime, task_label
+
 
 class Sector(models.TextChoices):
     CRAFTS = "crafts", _("Crafts and trades")
@@ -212,6 +214,13 @@ class Vacancy(models.Model):
     support_paperwork = models.BooleanField(_("help with paperwork"), default=False)
     support_housing = models.BooleanField(_("help finding housing"), default=False)
     support_childcare = models.BooleanField(_("childcare"), default=False)
+    # Readable offers: fixed terms every reader sees in their own language (employers.offer_vocabulary).
+    tasks = models.JSONField(_("tasks"), default=list, blank=True, help_text=_("Task codes."))
+    working_times = models.JSONField(_("working times"), default=list, blank=True)
+    what_to_bring = models.JSONField(_("what to bring"), default=list, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    summary_simple_german = models.TextField(_("short summary in simple German"), max_length=600, blank=True)
 
     status = models.CharField(_("status"), max_length=12, choices=VacancyStatus.choices, default=VacancyStatus.DRAFT)
     expires_on = models.DateField(_("open until"), null=True, blank=True)
@@ -269,6 +278,18 @@ class Vacancy(models.Model):
         """The labels of the support this employer offers, in the reader's language."""
         flags = ["support_language", "support_mentor", "support_paperwork", "support_housing", "support_childcare"]
         return [str(self._meta.get_field(flag).verbose_name) for flag in flags if getattr(self, flag)]
+
+    @property
+    def task_labels(self) -> list[str]:
+        return [task_label(code) for code in self.tasks if task_label(code)]
+
+    @property
+    def working_time_labels(self) -> list[str]:
+        return [str(label) for value, label in WorkingTime.choices if value in self.working_times]
+
+    @property
+    def what_to_bring_labels(self) -> list[str]:
+        return [str(label) for value, label in BringItem.choices if value in self.what_to_bring]
 
     @property
     def useful_language_names(self) -> list[str]:

@@ -1,6 +1,7 @@
 """The candidate side of vacancies: a public search and the detail page with the way to apply."""
 
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -8,9 +9,10 @@ from accounts.models import Role
 from applications.forms import ApplicationForm
 from applications.selectors import application_for_vacancy, candidate_profile_of
 from places.geo import is_known_postal_code
+from portal.selectors import candidate_search_defaults
 
-from .filters import DEFAULT_PAGE_SIZE, VacancyFilter
-from .models import Vacancy
+from .filters import DEFAULT_PAGE_SIZE, NEAR_ME, VacancyFilter
+from .models import Vacancy, VacancyKind
 from .selectors import vacancy_list_published, vacancy_within
 
 
@@ -21,12 +23,38 @@ def _candidate_postal_code(request) -> str:
     return profile.postal_code if profile else ""
 
 
+def _first_search(defaults) -> QueryDict:
+    """A candidate's first search: from home, within their travel distance, for what they look for."""
+    query = QueryDict(mutable=True)
+    if defaults.postal_code:
+        query["near"] = NEAR_ME
+        if defaults.radius_km:
+            query["radius"] = str(defaults.radius_km)
+    query.setlist("kind", [kind for kind in defaults.kinds if kind in VacancyKind.values])
+    return query
+
+
+def _widened(data: QueryDict, **changes) -> str:
+    """The same search with one filter dropped; never empty, as an empty search brings the defaults back."""
+    query = data.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    if not query:
+        query["q"] = ""
+    return f"?{query.urlencode()}"
+
+
 @require_safe
 def vacancy_search(request):
-    """Anyone may search; a candidate's own postal code is where distances start unless they type another."""
+    """Anyone may search; a candidate starts from the profile (home, distance, kinds) and widens in one tap."""
     data = request.GET.copy()
-    if "postal_code" not in data:
-        data["postal_code"] = _candidate_postal_code(request)
+    defaults = candidate_search_defaults(user=request.user)
+    if defaults is not None and not set(data) - {"page"}:
+        data.update(_first_search(defaults))
     filterset = VacancyFilter(data, queryset=vacancy_list_published(), request=request)
     if filterset.is_valid():
         vacancies, page_size = filterset.qs, filterset.page_size
@@ -44,6 +72,8 @@ def vacancy_search(request):
             "advanced_filters_used": any(
                 data.get(name) for name in ("kind", "field", "german_level", "hours_min", "hours_max", "start_by")
             ),
+            "widen_distance_url": _widened(data, radius="") if data.get("radius") else "",
+            "widen_kinds_url": _widened(data, kind=None) if data.getlist("kind") else "",
         },
     )
 

@@ -13,6 +13,7 @@ from portal.emails import absolute_url, email_send_templated
 from portal.vocabulary import SPOKEN_LANGUAGES
 
 from .models import TIME_LIMITED_KINDS, Membership, Organisation, StaffInvitation, Vacancy, VacancyStatus
+from .offer_vocabulary import TASKS, BringItem, WorkingTime
 
 
 @transaction.atomic
@@ -179,6 +180,7 @@ VACANCY_EDITABLE_FIELDS = [
     "kind", "title", "description", "occupation", "german_level_required", "useful_languages", "postal_code",
     "hours_per_week", "shift_work", "start_date", "duration_weeks", "is_paid", "support_language", "support_mentor",
     "support_paperwork", "support_housing", "support_childcare", "expires_on",
+    "tasks", "working_times", "what_to_bring", "contact_person", "contact_phone", "summary_simple_german",
 ]  # fmt: skip
 
 
@@ -189,6 +191,12 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
         errors["duration_weeks"] = _("Internships, job shadowing, work trials and EQ need a duration in weeks.")
     if vacancy.useful_languages and not set(vacancy.useful_languages) <= {code for code, _name in SPOKEN_LANGUAGES}:
         errors["useful_languages"] = _("Please choose the languages from the list.")
+    if not set(vacancy.tasks) <= set(TASKS):
+        errors["tasks"] = _("Please choose the tasks from the list.")
+    if not set(vacancy.working_times) <= set(WorkingTime.values):
+        errors["working_times"] = _("Please choose the working times from the list.")
+    if not set(vacancy.what_to_bring) <= set(BringItem.values):
+        errors["what_to_bring"] = _("Please choose what to bring from the list.")
     if vacancy.start_date and vacancy.expires_on and vacancy.expires_on > vacancy.start_date + timedelta(days=366):
         errors["expires_on"] = _("A vacancy can stay open for at most a year after its start.")
     if errors:

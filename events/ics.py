@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from places.selectors import postal_code_label
+
 from .models import Event, EventStatus
 
 CRLF = "\r\n"
@@ -41,7 +43,9 @@ def ics_datetime(moment: datetime) -> str:
 def event_location(event: Event, *, online_link: bool) -> str:
     if event.online:
         return event.online_url if online_link and event.online_url else _("Online")
-    return ", ".join(part for part in (event.address, event.postal_code) if part)
+    # In German, as on the signs and in a map app.
+    place = postal_code_label(postal_code=event.postal_code, language="de")
+    return ", ".join(part for part in (event.address, place) if part)
 
 
 def event_ics(*, event: Event, url: str, online_link: bool, now: datetime) -> str:

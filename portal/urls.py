@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("candidate/", include("portal.candidate_urls")),
+    path("about/", include("portal.page_urls")),
     path("candidate/documents/", include("documents.urls")),
     path("candidate/my-data/", include("privacy.urls")),
     path("candidate/applications/", include("applications.urls")),

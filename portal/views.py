@@ -1,27 +1,31 @@
 from urllib.parse import urlencode
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from accounts.services import rate_limit_consume
 from matching.selectors import match_overview_for_candidate, pathways_for_candidate
 from occupations.forms import OccupationSearchForm
 
 from .forms import (
     BaseOtherLanguageFormSet,
     CircumstancesForm,
+    ContactForm,
     ExperienceForm,
     LanguagesForm,
     OtherLanguageFormSet,
     PlaceForm,
     WishesForm,
 )
-from .models import OnboardingStep
+from .models import OnboardingStep, SitePageKind
 from .selectors import (
     candidate_language_list,
     candidate_occupation_list,
@@ -29,6 +33,7 @@ from .selectors import (
     candidate_onboarding_next_step,
     candidate_profile_completeness,
     occupation_choices,
+    site_page_for,
 )
 from .services import (
     candidate_circumstances_save,
@@ -38,6 +43,7 @@ from .services import (
     candidate_place_save,
     candidate_profile_ensure,
     candidate_wishes_save,
+    contact_message_send,
 )
 
 # Editing one section from the profile page: saving goes back there instead of to the next step.
@@ -46,6 +52,45 @@ RETURN_TO_PROFILE = "profile"
 
 def home(request):
     return render(request, "portal/home.html")
+
+
+def site_page(request, kind: str):
+    """Impressum, privacy policy and accessibility statement: public, in the reader's language where written."""
+    if kind not in SitePageKind.values or kind == SitePageKind.CONTACT:
+        raise Http404
+    page = site_page_for(kind=kind, language=get_language())
+    return render(request, "portal/site_page.html", {"page": page, "kind": SitePageKind(kind)})
+
+
+# The contact form: five messages an hour from one e-mail address, twenty from one network address.
+CONTACT_PER_ADDRESS = 5
+CONTACT_PER_IP = 20
+HOUR = 60 * 60
+
+
+def contact(request):
+    """Anyone may write to the operators; nothing of the message is stored or logged."""
+    form = ContactForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        ip = get_adapter().get_client_ip(request)
+        allowed = rate_limit_consume(action="contact_ip", key=ip, limit=CONTACT_PER_IP, period_seconds=HOUR)
+        allowed = allowed and rate_limit_consume(
+            action="contact_address", key=email, limit=CONTACT_PER_ADDRESS, period_seconds=HOUR
+        )
+        if not allowed:
+            form.add_error(None, _("You have sent several messages in a short time. Please try again in an hour."))
+        else:
+            contact_message_send(
+                email=email,
+                name=form.cleaned_data["name"],
+                message=form.cleaned_data["message"],
+                language=get_language(),
+            )
+            messages.success(request, _("Thank you. Your message has been sent. We will answer by e-mail."))
+            return redirect("pages:contact")
+    page = site_page_for(kind=SitePageKind.CONTACT, language=get_language())
+    return render(request, "portal/contact.html", {"page": page, "form": form})
 
 
 @role_required(Role.CANDIDATE)
@@ -224,9 +269,13 @@ def _after_save(request, step: str):
         messages.success(request, _("Saved. You can continue where you left off at any time."))
         return redirect("portal:candidate_dashboard")
     following = OnboardingStep.after(step)
-    if _editing(request) or following is None:
+    if _editing(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("portal:profile")
+    if following is None:
+        # Straight on to what the profile is for: the offers and pathways that fit.
+        messages.success(request, _("Your profile is complete. These offers fit you best."))
+        return redirect("matching:my_matches")
     return redirect("portal:onboarding_step", step=following)
 
 

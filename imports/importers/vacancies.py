@@ -2,11 +2,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from employers.models import Organisation, Vacancy, VacancyKind, VacancyStatus
+from employers.offer_vocabulary import TASKS, BringItem, WorkingTime
 from employers.services import vacancy_create
 from portal.csv_tools import (
     BadValueError,
     Column,
     choice_parser,
+    list_parser,
     parse_date,
     parse_german_level,
     parse_whole_number,
@@ -25,6 +27,24 @@ from ..values import (
 )
 from .base import Importer, described, several, yes_no
 
+TASK_VALUES = {code: [german, code] for code, (_label, german) in TASKS.items()}
+WORKING_TIME_VALUES = {
+    WorkingTime.DAY: ["tagsüber", "Tagschicht", "Tag"],
+    WorkingTime.EARLY: ["Frühschicht", "früh"],
+    WorkingTime.LATE: ["Spätschicht", "spät"],
+    WorkingTime.NIGHT: ["Nachtschicht", "nachts", "Nacht"],
+    WorkingTime.WEEKEND: ["Wochenende", "am Wochenende"],
+}
+BRING_VALUES = {
+    BringItem.ID: ["Ausweis", "Pass", "Personalausweis"],
+    BringItem.RESIDENCE: ["Aufenthaltstitel", "Aufenthaltserlaubnis"],
+    BringItem.CV: ["Lebenslauf"],
+    BringItem.CERTIFICATES: ["Zeugnisse"],
+    BringItem.SAFETY_SHOES: ["Sicherheitsschuhe"],
+    BringItem.WORK_CLOTHES: ["Arbeitskleidung"],
+    BringItem.HEALTH_CERTIFICATE: ["Gesundheitszeugnis", "Rote Karte"],
+    BringItem.DRIVING_LICENCE: ["Führerschein"],
+}
 KIND_VALUES = {VacancyKind(kind.value): texts for kind, texts in OFFER_VALUES.items()}
 STATUS_VALUES = {
     VacancyStatus.PUBLISHED: ["veröffentlicht", "veroeffentlicht", "online", "öffentlich"],
@@ -99,6 +119,29 @@ COLUMNS = (
         help=gettext_lazy("DD.MM.YYYY; the vacancy closes after this day (empty = open until it is closed)."),
     ),
     Column(
+        "Kurz in einfachem Deutsch", "summary_simple_german", False, ("Kurzbeschreibung", "Einfache Sprache"),
+        help=gettext_lazy("Three to five short sentences in simple German, no abbreviations."),
+    ),
+    Column(
+        "Aufgaben", "tasks", False, ("Tätigkeiten",),
+        help=several(gettext_lazy("Tasks from the list below, in German, for example “Waren tragen”.")),
+        values=described(TASK_VALUES, [(code, label) for code, (label, _german) in TASKS.items()]),
+    ),
+    Column(
+        "Arbeitszeiten", "working_times", False, ("Schichten",),
+        help=several(gettext_lazy("Working times, for example “Frühschicht, Wochenende”.")),
+        values=described(WORKING_TIME_VALUES, WorkingTime.choices),
+    ),
+    Column(
+        "Mitbringen", "what_to_bring", False, ("Bitte mitbringen",),
+        help=several(gettext_lazy("What to bring, for example “Ausweis, Sicherheitsschuhe”.")),
+        values=described(BRING_VALUES, BringItem.choices),
+    ),
+    Column("Ansprechperson", "contact_person", False, ("Kontaktperson", "Ansprechpartner"),
+           help=gettext_lazy("Who candidates can ask, for example “Frau Yilmaz”.")),
+    Column("Telefon", "contact_phone", False, ("Telefonnummer",),
+           help=gettext_lazy("A phone number for questions.")),
+    Column(
         "Status", "status", False, ("Veröffentlichen",),
         help=gettext_lazy("One of the values below (empty = Entwurf)."),
         values=described(STATUS_VALUES, VacancyStatus.choices),
@@ -155,6 +198,12 @@ VACANCIES = Importer(
         "support_housing": parse_yes_no,
         "support_childcare": parse_yes_no,
         "expires_on": parse_date,
+        "summary_simple_german": str.strip,
+        "tasks": list_parser(TASK_VALUES),
+        "working_times": list_parser(WORKING_TIME_VALUES),
+        "what_to_bring": list_parser(BRING_VALUES),
+        "contact_person": str.strip,
+        "contact_phone": str.strip,
         "status": choice_parser(STATUS_VALUES),
     },
     defaults={"german_level_required": GermanLevel.NONE, "status": VacancyStatus.DRAFT},

@@ -122,8 +122,10 @@ def test_new_candidate_completes_the_onboarding_in_ukrainian_on_a_phone(live_ser
     page.locator('input[name="shift_work_possible"][value="False"]').check()
     click(page, "Save and finish")
 
-    # The profile: complete, every answer in Ukrainian
-    expect(page).to_have_url(live_server.url + url_in("portal:profile"))
+    # Straight on to the offers that fit, then the profile: complete, every answer in Ukrainian
+    expect(page).to_have_url(live_server.url + url_in("matching:my_matches"))
+    expect(page.locator("main h1")).to_have_text(text_in("Your matches"))
+    page.goto(live_server.url + url_in("portal:profile"))
     main = page.locator("main")
     expect(main).to_contain_text(text_in("Your profile is %(percent)s %% complete.", percent=100))
     expect(page.locator("progress.profile-completeness__bar")).to_have_attribute("value", "100")

@@ -135,7 +135,21 @@ def test_a_candidate_at_a2_sees_b1_courses_first_then_by_distance(client):
     assert titles(response) == ["A2-B1 nah", "B1-B2 weit", "A1-B1 nah", "A1-A2 nah", "C1"]
     content = response.content.decode()
     assert "Für Ihr Niveau vorgeschlagen: B1" in content
-    assert 'value="30159"' in content
+    assert 'name="near" value="me"' in content and "30159 Hannover" in content
+    assert 'value="30159' not in content  # the home postal code never goes into a URL
+    assert sorted(titles(search(client, near="me", radius_km="50"))) == sorted(titles(response))
+
+
+def test_a_candidates_own_travel_distance_is_offered_and_preset(client):
+    profile = CandidateProfileFactory(postal_code="30159", travel_radius_km=30)
+    CourseFactory(title="Celle", postal_code="29221")  # about 36 km
+    CourseFactory(title="Garbsen", postal_code="30823")  # about 10 km
+    client.force_login(profile.user)
+
+    response = search(client)
+
+    assert response.context["form"]["radius_km"].value() == 30
+    assert titles(response) == ["Garbsen"]
 
 
 def test_anyone_can_ask_for_the_proposal_by_giving_their_level(client):

@@ -221,7 +221,7 @@ def test_a_new_vacancy_starts_at_the_organisations_first_location(client, employ
 
     content = client.get(url("vacancy_create")).content.decode()
 
-    assert 'name="postal_code" value="38100"' in content
+    assert 'name="postal_code" value="38100 Braunschweig"' in content
 
 
 def test_marking_a_vacancy_filled_takes_it_offline_and_it_cannot_be_changed_any_more(client, employer):

@@ -50,7 +50,7 @@ def test_the_calendar_file_is_a_valid_vevent_with_utc_times(client, settings):
     assert properties["DTEND"] == "20310703T110000Z"
     assert properties["DTSTAMP"].endswith("Z") and len(properties["DTSTAMP"]) == 16
     assert properties["SUMMARY"] == event.title
-    assert properties["LOCATION"] == "Rathaus\\, 30159"
+    assert properties["LOCATION"] == "Rathaus\\, 30159 Hannover"
     assert properties["STATUS"] == "CONFIRMED"
     assert properties["URL"] == f"https://bruecke.example/de/events/{event.pk}/"
 

@@ -150,7 +150,7 @@ def test_saving_a_step_records_it_and_goes_to_the_next(client, candidate, step):
 
     following = OnboardingStep.after(step)
     assert response.status_code == 302
-    assert response.url == (step_url(following) if following else url_in("portal:profile"))
+    assert response.url == (step_url(following) if following else url_in("matching:my_matches"))
     assert profile_of(candidate).completed_steps == [step]
 
 

@@ -109,7 +109,7 @@ def test_results_show_the_rounded_distance(client):
     assert re.search(r"<dd>\s*27 km\s*</dd>", response.content.decode())
 
 
-def test_a_candidates_own_postal_code_is_the_default_origin(client):
+def test_a_candidates_own_postal_code_is_the_default_origin_and_stays_out_of_urls(client):
     profile = CandidateProfileFactory(postal_code="27472")
     PublishedVacancyFactory(title="Hannover", postal_code="30159")
     PublishedVacancyFactory(title="Cuxhaven", postal_code="27472")
@@ -118,7 +118,50 @@ def test_a_candidates_own_postal_code_is_the_default_origin(client):
     response = search(client)
 
     assert titles(response) == ["Cuxhaven", "Hannover"]
-    assert 'value="27472"' in response.content.decode()
+    html = response.content.decode()
+    assert 'name="near" value="me"' in html and "checked" in html
+    assert "27472 Cuxhaven" in html  # the label says which home it is
+    assert 'value="27472' not in html  # nothing that a submitted form would put into the URL
+    assert titles(search(client, near="me")) == ["Cuxhaven", "Hannover"]
+
+
+def test_a_candidates_first_search_keeps_to_their_distance_and_wanted_kinds(client):
+    profile = CandidateProfileFactory(
+        postal_code="30159", travel_radius_km=30, looking_for=[VacancyKind.INTERNSHIP, "language_course"]
+    )
+    InternshipVacancyFactory(title="Praktikum Garbsen", postal_code="30823")  # about 10 km
+    InternshipVacancyFactory(title="Praktikum Celle", postal_code="29221")  # about 36 km
+    PublishedVacancyFactory(title="Arbeit Hannover", postal_code="30159", kind=VacancyKind.JOB)
+    client.force_login(profile.user)
+
+    response = search(client)
+
+    assert titles(response) == ["Praktikum Garbsen"]
+    assert response.context["form"]["radius"].value() == "30"
+    widen_distance = response.context["widen_distance_url"]
+    widen_kinds = response.context["widen_kinds_url"]
+    assert "30159" not in widen_distance + widen_kinds
+    assert titles(client.get(SEARCH + widen_distance)) == ["Praktikum Garbsen", "Praktikum Celle"]
+    assert titles(client.get(SEARCH + widen_kinds)) == ["Arbeit Hannover", "Praktikum Garbsen"]
+
+
+def test_visitors_and_employers_get_no_home_to_search_from(client):
+    PublishedVacancyFactory(title="Hannover", postal_code="30159")
+
+    response = search(client, near="me")
+
+    assert "near" not in response.context["form"].fields
+    assert titles(response) == ["Hannover"]
+    assert response.context["widen_distance_url"] == ""
+
+
+def test_a_town_name_is_a_place_to_search_from(client):
+    PublishedVacancyFactory(title="Neustadt", postal_code="31535")
+
+    response = search(client, postal_code="Hannover", radius="50")
+
+    assert titles(response) == ["Neustadt"]
+    assert re.search(r"<dd>\s*27 km\s*</dd>", response.content.decode())
 
 
 def test_a_typed_postal_code_replaces_the_candidates_own(client):
