@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "matching",
     "mentoring",
     "events",
+    "alerts",
     "imports",
 ]
 

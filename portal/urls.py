@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("mentoring.urls")),
     path("matching/", include("matching.urls")),
     path("events/", include("events.urls")),
+    path("saved-searches/", include("alerts.urls")),
     path("coordinator/import/", include("imports.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

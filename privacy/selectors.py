@@ -303,6 +303,15 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "text": gettext_lazy("Text"),
         },
     ),
+    ExportSection(
+        "saved_searches",
+        gettext_lazy("Saved searches"),
+        "alerts.selectors.saved_search_export_for",
+        lambda: {
+            **_model_labels(import_string("alerts.models.SavedSearch")),
+            "filters": gettext_lazy("Filters"),
+        },
+    ),
 ]
 
 
