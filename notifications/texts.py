@@ -55,7 +55,11 @@ TEXTS = {
     ),
     # Conversations: the notice names the thread's subject, never the message.
     "conversation_message": _("New message about “%(title)s”."),
+    "conversation_message_mentorship": _("New message in your mentorship."),
     "conversation_reported": _("A conversation about “%(title)s” was reported to the coordinators. Please read it."),
+    "conversation_reported_mentorship": _(
+        "A mentorship conversation was reported to the coordinators. Please read it."
+    ),
 }
 
 

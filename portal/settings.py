@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "mentoring",
     "events",
     "alerts",
+    "conversations",
     "imports",
 ]
 

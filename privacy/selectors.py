@@ -312,6 +312,23 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "filters": gettext_lazy("Filters"),
         },
     ),
+    ExportSection(
+        "conversations",
+        gettext_lazy("Conversations"),
+        "conversations.selectors.conversation_export_for",
+        {
+            "about": gettext_lazy("About"),
+            "messages": gettext_lazy("Messages"),
+            "from": gettext_lazy("From"),
+            "kind": gettext_lazy("Kind"),
+            "text": gettext_lazy("Text"),
+            "documents": gettext_lazy("Attached documents"),
+            "sent": gettext_lazy("Sent"),
+            "reports": gettext_lazy("Reports to the coordinators"),
+            "reason": gettext_lazy("What happened"),
+            "reported": gettext_lazy("Reported"),
+        },
+    ),
 ]
 
 
