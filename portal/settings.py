@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "events",
     "alerts",
     "conversations",
+    "webapp",
     "imports",
 ]
 
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "webapp.middleware.OfflineSafetyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
