@@ -12,11 +12,11 @@ from playwright.sync_api import expect
 from alerts.models import SavedSearch
 from conversations.models import Message
 from tests.factories import (
+    TEST_PASSWORD,
     ApplicationFactory,
     CompleteCandidateProfileFactory,
     EmployerStaffFactory,
     PublishedVacancyFactory,
-    TEST_PASSWORD,
 )
 
 from .axe import assert_accessible
