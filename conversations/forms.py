@@ -23,8 +23,9 @@ class MessageForm(forms.Form):
 
     def __init__(self, *args, owner=None, may_attach: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if may_attach and owner is not None:
-            self.fields["documents"].queryset = document_list_for_owner(owner=owner)
+        documents = document_list_for_owner(owner=owner) if may_attach and owner is not None else None
+        if documents is not None and documents.exists():
+            self.fields["documents"].queryset = documents
             self.fields["documents"].label_from_instance = lambda document: document.title
         else:
             del self.fields["documents"]
