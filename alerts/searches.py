@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -28,6 +29,11 @@ from .models import SearchKind
 
 MAX_VALUES_PER_FIELD = 10
 MAX_VALUE_LENGTH = 100
+
+
+def _published_since(queryset: QuerySet, since) -> QuerySet:
+    """Courses and events published after `since` (those created as published have only their creation time)."""
+    return queryset.alias(appeared_at=Coalesce("published_at", "created_at")).filter(appeared_at__gt=since)
 
 
 class SearchType:
@@ -105,7 +111,7 @@ class CourseSearch(SearchType):
         return course_search(filters=form.filters()) if form.is_valid() else None
 
     def new_since(self, queryset, since):
-        return queryset.filter(created_at__gt=since)
+        return _published_since(queryset, since)
 
     def starts_from_own_place(self, params):
         # The course finder starts from the candidate's place only until any filter is submitted.
@@ -134,7 +140,7 @@ class EventSearch(SearchType):
         return event_list_public(**form.filters()) if form.is_valid() else None
 
     def new_since(self, queryset, since):
-        return queryset.filter(created_at__gt=since)
+        return _published_since(queryset, since)
 
     def item(self, offer):
         when = formats.date_format(timezone.localtime(offer.starts_at), "SHORT_DATETIME_FORMAT")

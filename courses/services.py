@@ -143,8 +143,10 @@ def course_publish(*, course: Course) -> Course:
         raise ValidationError(_("This course is cancelled. Create a new course to offer it again."))
     if course.end_date < timezone.localdate():
         raise ValidationError({"end_date": _("This course has already ended.")})
-    course.status = CourseStatus.PUBLISHED
-    course.save(update_fields=["status", "updated_at"])
+    if course.status != CourseStatus.PUBLISHED:
+        course.status = CourseStatus.PUBLISHED
+        course.published_at = timezone.now()
+        course.save(update_fields=["status", "published_at", "updated_at"])
     _course_changed(course)
     return course
 

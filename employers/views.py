@@ -438,6 +438,8 @@ CANDIDATE_SEARCH_PAGE_SIZE = 20
 def candidate_search_view(request):
     """Anonymous candidates who agreed to be found, filtered; a search can be saved for daily news."""
     organisation = _own_organisation(request)
+    if not organisation.is_employer:
+        raise PermissionDenied
     form = CandidateSearchForm(request.GET)
     profiles = candidate_search(organisation=organisation, filters=form.cleaned_data) if form.is_valid() else None
     page = Paginator(profiles if profiles is not None else [], CANDIDATE_SEARCH_PAGE_SIZE).get_page(

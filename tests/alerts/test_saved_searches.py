@@ -254,3 +254,19 @@ def test_the_owner_renames_switches_off_and_deletes_a_search(client, candidate):
     assert search.alerts and search.alerts_since > before
     client.post(url("alerts:delete", pk=search.pk))
     assert not SavedSearch.objects.exists()
+
+
+def test_an_event_drafted_before_the_search_was_saved_is_news_once_it_is_published(client, candidate):
+    from events.services import event_publish
+    from tests.factories import DraftEventFactory
+
+    draft = DraftEventFactory(title="Jobmesse Celle")
+    save(client, "event", name="Messen")
+
+    match_digests_send()
+    assert not mails_to(candidate.user)
+    event_publish(event=draft, by=draft.organiser)
+    match_digests_send(now=timezone.now() + TOMORROW)
+
+    [message] = mails_to(candidate.user)
+    assert "Jobmesse Celle" in message.body
