@@ -52,7 +52,8 @@ def service_worker_config() -> dict:
             offline[code] = reverse("webapp:offline")
             kept += [_pattern(name, kwargs) for name, kwargs in KEPT_PAGES]
     return {
-        "precache": [static(name) for name in SHELL_FILES] + list(offline.values()),
+        # The offline page of the other languages is kept when a page in that language is first opened.
+        "precache": [static(name) for name in SHELL_FILES] + [offline[settings.LANGUAGE_CODE]],
         "offline": offline,
         "defaultLanguage": settings.LANGUAGE_CODE,
         "keep": kept,

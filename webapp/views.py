@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -17,6 +18,7 @@ THEME_COLOUR = "#1d4e89"
 BACKGROUND_COLOUR = "#ffffff"
 
 
+@transaction.non_atomic_requests  # none of these pages reads the database
 @require_safe
 @cache_control(max_age=86400, public=True)
 def manifest(request):
@@ -53,6 +55,7 @@ def manifest(request):
     return response
 
 
+@transaction.non_atomic_requests
 @require_safe
 def service_worker(request):
     """Served from the root so that its scope is the whole site; browsers check for a new one on each visit."""
@@ -62,6 +65,7 @@ def service_worker(request):
     return response
 
 
+@transaction.non_atomic_requests
 @require_safe
 def offline(request):
     """The page shown offline when a page was never opened; kept by the worker, so it holds nobody's data."""

@@ -55,14 +55,32 @@ function sameViewer(viewer) {
 }
 
 function offlinePage(url) {
-  var language = url.pathname.split("/")[1];
-  var page = CONFIG.offline[language] || CONFIG.offline[CONFIG.defaultLanguage];
-  return caches.match(page);
+  var page = CONFIG.offline[url.pathname.split("/")[1]];
+  return caches.match(page || CONFIG.offline[CONFIG.defaultLanguage]).then(function (kept) {
+    return kept || caches.match(CONFIG.offline[CONFIG.defaultLanguage]);
+  });
 }
 
-function navigate(request) {
+// The offline page of a language is kept once a page in that language was opened online.
+function keepOfflinePage(url) {
+  var page = CONFIG.offline[url.pathname.split("/")[1]];
+  if (!page) {
+    return Promise.resolve();
+  }
+  return caches.open(SHELL).then(function (cache) {
+    return cache.match(page).then(function (kept) {
+      return kept || cache.add(page);
+    });
+  }).catch(function () {});
+}
+
+function navigate(event) {
+  var request = event.request;
   var url = new URL(request.url);
   return fetch(request).then(function (response) {
+    if (response.ok) {
+      event.waitUntil(keepOfflinePage(url));
+    }
     var viewer = response.headers.get("X-Bruecke-Viewer");
     if (!viewer) {
       return response;
@@ -92,7 +110,7 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (request.mode === "navigate") {
-    event.respondWith(navigate(request));
+    event.respondWith(navigate(event));
     return;
   }
   if (CONFIG.precache.indexOf(url.pathname) !== -1) {

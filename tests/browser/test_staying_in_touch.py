@@ -46,17 +46,17 @@ def kept(page, path: str) -> bool:
     return page.evaluate("path => caches.open('bruecke-pages').then(c => c.match(path)).then(r => !!r)", path)
 
 
-def test_the_app_installs_keeps_opened_pages_offline_and_forgets_them_on_logout(live_server, phone_page):
-    page = phone_page
+def test_the_app_installs_keeps_opened_pages_offline_and_forgets_them_on_logout(
+    live_server, phone_page_with_service_worker
+):
+    page = phone_page_with_service_worker
     profile = CompleteCandidateProfileFactory(user__preferred_language="ar")
     vacancy = PublishedVacancyFactory(title="Maler/in Altbau")
     vacancy_path = url_in("ar", "vacancies:detail", pk=vacancy.pk)
     log_in(page, live_server, profile.user, "ar")
 
     page.goto(live_server.url + url_in("ar", "home"))
-    manifest = page.evaluate(
-        "() => fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
-    )
+    manifest = page.evaluate("() => fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
     assert manifest["start_url"] == "/ar/" and manifest["dir"] == "rtl" and manifest["display"] == "standalone"
     script_url = page.evaluate("() => navigator.serviceWorker.ready.then(r => r.active.scriptURL)")
     assert script_url == live_server.url + "/sw.js"
