@@ -37,13 +37,15 @@ def _published_since(queryset: QuerySet, since) -> QuerySet:
 
 
 class SearchType:
+    """A search page as saved searches see it; subclasses adapt the page's own form or filter set."""
+
     kind: str
     roles: tuple[str, ...]
     url_name: str
     fields: tuple[str, ...]
     # The field holding the postal code distances start from ("" when the search has no place).
     place_field = "postal_code"
-    # Whether the page itself starts from the candidate's own postal code for these parameters.
+    # Whether the news may name what was found (not for candidates, who stay anonymous until contact).
     items_shown = True
 
     def form(self, data: QueryDict, user: User):
@@ -57,6 +59,7 @@ class SearchType:
         raise NotImplementedError
 
     def starts_from_own_place(self, params: dict) -> bool:
+        """Whether the page itself measures from the candidate's own postal code for these parameters."""
         return False
 
     def item(self, offer) -> dict:
