@@ -26,6 +26,7 @@ RATE_LIMIT_MESSAGES = 10
 RATE_LIMIT_WINDOW = datetime.timedelta(minutes=10)
 EMAIL_INTERVAL = datetime.timedelta(hours=1)
 REPORT_MAX_LENGTH = Report._meta.get_field("reason").max_length
+REPORT_INTERVAL = datetime.timedelta(days=1)
 
 
 def _conversation_ensure(thread: Thread) -> Conversation:
@@ -158,6 +159,11 @@ def conversation_report(*, thread: Thread, reporter: User, reason: str) -> Repor
         raise ValidationError(
             {"reason": [_("Please write at most %(count)s characters.") % {"count": REPORT_MAX_LENGTH}]}
         )
+    # One report a day per person and conversation: enough to be heard, not enough to flood the coordinators.
+    if Report.objects.filter(
+        conversation=thread.conversation, reporter=reporter, created_at__gte=timezone.now() - REPORT_INTERVAL
+    ).exists():
+        raise ValidationError(_("You have already reported this conversation today. The coordinators will read it."))
     report = Report.objects.create(conversation=thread.conversation, reporter=reporter, reason=reason)
     readers = list(coordinators_for_postal_code(postal_code=thread.subject.profile.postal_code))
     if not readers:

@@ -134,13 +134,13 @@ def test_new_offers_come_once_in_the_daily_digest_with_a_one_click_unsubscribe(c
     search = SavedSearch.objects.get()
     # Published before the search was saved: not news.
     PublishedVacancyFactory(title="Maler alt", published_at=timezone.now() - TOMORROW)
-    new = published_later(PublishedVacancyFactory, title="Maler/in Neubau")
+    new = published_later(PublishedVacancyFactory, title="Maler im Neubau")
 
     result = match_digests_send()
 
     [message] = mails_to(candidate.user)
     assert result["news_digests"] == 1
-    assert "Maler/in Neubau" in message.body and "Maler alt" not in message.body
+    assert "Maler im Neubau" in message.body and "Maler alt" not in message.body
     assert "Maler in der Nähe" in message.body
     header = message.extra_headers["List-Unsubscribe"]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -153,11 +153,11 @@ def test_new_offers_come_once_in_the_daily_digest_with_a_one_click_unsubscribe(c
     match_digests_send()
     match_digests_send(now=timezone.now() + TOMORROW)
     assert len(mails_to(candidate.user)) == 1
-    newer = published_later(PublishedVacancyFactory, title="Maler/in Fassade")
+    newer = published_later(PublishedVacancyFactory, title="Maler an der Fassade")
     match_digests_send(now=timezone.now() + TOMORROW)
     assert len(mails_to(candidate.user)) == 2
-    assert "Maler/in Fassade" in mails_to(candidate.user)[1].body
-    assert "Maler/in Neubau" not in mails_to(candidate.user)[1].body
+    assert "Maler an der Fassade" in mails_to(candidate.user)[1].body
+    assert "Maler im Neubau" not in mails_to(candidate.user)[1].body
     assert SavedSearchAlert.objects.filter(offer_id=newer.pk).exists()
 
     # One click (a POST without cookies, as mail programs send it) stops the news of this search.
@@ -167,7 +167,7 @@ def test_new_offers_come_once_in_the_daily_digest_with_a_one_click_unsubscribe(c
     assert SavedSearch.objects.get().alerts is True  # opening the link only asks
     assert client.post(path).status_code == 200
     assert SavedSearch.objects.get().alerts is False
-    published_later(PublishedVacancyFactory, title="Maler/in Dach")
+    published_later(PublishedVacancyFactory, title="Maler auf dem Dach")
     match_digests_send(now=timezone.now() + 2 * TOMORROW)
     assert len(mails_to(candidate.user)) == 2
 
