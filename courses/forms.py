@@ -8,7 +8,7 @@ from places.selectors import postal_code_label
 from portal.vocabulary import GermanLevel
 
 from .csv_import import MAX_FILE_BYTES
-from .models import Course, CourseKind, Schedule
+from .models import Course, CourseKind, Schedule, Weekday
 from .selectors import ONLINE_EXCLUDE, ONLINE_INCLUDE, ONLINE_ONLY, CourseFilters, course_provider_choices
 from .services import COURSE_EDITABLE_FIELDS, course_errors
 
@@ -24,6 +24,20 @@ class CourseForm(forms.ModelForm):
     postal_code = PostalCodeField(
         required=False, help_text=_("Where the course meets. Leave empty for a course that is only online.")
     )
+    online_url = forms.URLField(
+        label=_("Link to join online"),
+        max_length=Course._meta.get_field("online_url").max_length,
+        assume_scheme="https",
+        required=False,
+        help_text=_("Only participants with a seat see it."),
+    )
+    session_days = forms.MultipleChoiceField(
+        label=_("Days of the sessions"),
+        choices=Weekday.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("If you know them: participants can then add every session to their calendar."),
+    )
 
     class Meta:
         model = Course
@@ -34,6 +48,8 @@ class CourseForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "session_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "session_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {
             "seats_total": _("How many people the course can take in all."),

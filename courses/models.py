@@ -37,6 +37,18 @@ class Cost(models.TextChoices):
     PAID = "paid", _("Participants pay")
 
 
+class Weekday(models.TextChoices):
+    """Days on which a course meets, by their iCalendar codes."""
+
+    MONDAY = "MO", _("Monday")
+    TUESDAY = "TU", _("Tuesday")
+    WEDNESDAY = "WE", _("Wednesday")
+    THURSDAY = "TH", _("Thursday")
+    FRIDAY = "FR", _("Friday")
+    SATURDAY = "SA", _("Saturday")
+    SUNDAY = "SU", _("Sunday")
+
+
 class CourseStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -71,6 +83,12 @@ class Course(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     schedule = models.CharField(_("schedule"), max_length=10, choices=Schedule.choices)
+    # The regular sessions, where the provider knows them: the days of the week and the time of day.
+    session_days = models.JSONField(_("days of the sessions"), default=list, blank=True)
+    session_starts = models.TimeField(_("sessions start at"), null=True, blank=True)
+    session_ends = models.TimeField(_("sessions end at"), null=True, blank=True)
+    # Shown only to participants with a seat and to the provider, like an event's meeting link.
+    online_url = models.URLField(_("link to join online"), max_length=500, blank=True)
     childcare = models.BooleanField(_("childcare offered"), default=False)
     seats_total = models.PositiveSmallIntegerField(
         _("seats"), validators=[MinValueValidator(1), MaxValueValidator(500)]
@@ -81,6 +99,8 @@ class Course(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=CourseStatus.choices, default=CourseStatus.DRAFT)
+    # When the course appeared in the finder (what saved searches announce as new).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -110,6 +130,10 @@ class Course(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_session_day_labels(self) -> list[str]:
+        """The days of the sessions in the reader's language, Monday first."""
+        return [str(label) for value, label in Weekday.choices if value in self.session_days]
 
 
 class RegistrationStatus(models.TextChoices):

@@ -15,7 +15,8 @@ from .models import Course, CourseRegistration, CourseStatus, Delivery, Registra
 
 COURSE_EDITABLE_FIELDS = [
     "kind", "title", "description", "level_from", "level_to", "delivery", "postal_code", "start_date", "end_date",
-    "schedule", "childcare", "seats_total", "cost", "contact_name", "contact_email", "contact_phone",
+    "schedule", "session_days", "session_starts", "session_ends", "online_url", "childcare", "seats_total", "cost",
+    "contact_name", "contact_email", "contact_phone",
 ]  # fmt: skip
 
 NOT_EDITABLE = ["provider", "latitude", "longitude", "seats_left", "status"]
@@ -65,6 +66,14 @@ def course_errors(course: Course) -> dict[str, list[str]]:
         add("end_date", _("The course cannot end before it starts."))
     if course.delivery in (Delivery.IN_PERSON, Delivery.HYBRID) and not course.postal_code:
         add("postal_code", _("A course that meets in person needs the postal code of its place."))
+    if bool(course.session_starts) != bool(course.session_ends):
+        add("session_ends", _("Please give both the time the sessions start and the time they end."))
+    elif course.session_starts and course.session_ends <= course.session_starts:
+        add("session_ends", _("The sessions must end after they start."))
+    if course.session_starts and not course.session_days:
+        add("session_days", _("Please choose the days on which the course meets."))
+    if course.online_url and course.delivery == Delivery.IN_PERSON:
+        add("online_url", _("Only online and hybrid courses have a link to join online."))
     return errors
 
 
@@ -134,8 +143,10 @@ def course_publish(*, course: Course) -> Course:
         raise ValidationError(_("This course is cancelled. Create a new course to offer it again."))
     if course.end_date < timezone.localdate():
         raise ValidationError({"end_date": _("This course has already ended.")})
-    course.status = CourseStatus.PUBLISHED
-    course.save(update_fields=["status", "updated_at"])
+    if course.status != CourseStatus.PUBLISHED:
+        course.status = CourseStatus.PUBLISHED
+        course.published_at = timezone.now()
+        course.save(update_fields=["status", "published_at", "updated_at"])
     _course_changed(course)
     return course
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("report/map.svg", report_views.supply_report_map, name="supply_report_map"),
     path("", views.search, name="search"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/calendar.ics", views.course_calendar_file, name="ics"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/cancel-registration/", views.registration_cancel, name="registration_cancel"),
     path("my-registrations/", views.my_registrations, name="my_registrations"),

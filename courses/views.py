@@ -5,20 +5,24 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
+from portal.emails import absolute_url
 from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
 
+from .calendar import course_ics
 from .csv_import import course_csv_import
 from .forms import NEAR_ME, CourseForm, CourseImportForm, CourseSearchForm
 from .models import Course, CourseStatus, RegistrationStatus
@@ -105,6 +109,35 @@ def search(request):
     )
 
 
+def _participant_of(user, course) -> bool:
+    """A candidate with a seat (not waiting) sees the join link, like the provider's staff."""
+    if not user.is_authenticated:
+        return False
+    if user.role in STAFF_ROLES:
+        return course_may_manage(user=user, provider=course.provider)
+    if user.role != Role.CANDIDATE:
+        return False
+    registration = registration_of(course=course, profile=candidate_profile_ensure(user=user))
+    return registration is not None and registration.status == RegistrationStatus.REGISTERED
+
+
+@require_safe
+def course_calendar_file(request, pk: int):
+    """The course as an .ics file: each regular session where known, with the join link for participants."""
+    course = course_detail(pk=pk)
+    if course is None:
+        raise Http404
+    content = course_ics(
+        course=course,
+        url=absolute_url(reverse("courses:detail", kwargs={"pk": course.pk})),
+        online_link=_participant_of(request.user, course),
+        now=timezone.now(),
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="course-{course.pk}.ics"'
+    return response
+
+
 def detail(request, pk: int):
     course = course_detail(pk=pk)
     user = request.user
@@ -125,6 +158,7 @@ def detail(request, pk: int):
             "registration": registration,
             "active_registration": registration is not None and registration.status != RegistrationStatus.CANCELLED,
             "waiting_position": position,
+            "show_online_link": bool(course.online_url) and _participant_of(user, course),
             "is_candidate": user.is_authenticated and user.role == Role.CANDIDATE,
             "may_manage": user.is_authenticated
             and user.role in STAFF_ROLES

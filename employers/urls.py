@@ -20,5 +20,6 @@ urlpatterns = [
     path("vacancies/<int:pk>/unpublish/", views.vacancy_unpublish_view, name="vacancy_unpublish"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("moderation/", views.moderation, name="moderation"),
+    path("candidates/", views.candidate_search_view, name="candidate_search"),
     path("candidates/<uuid:public_id>/", views.candidate_detail, name="candidate_detail"),
 ]

@@ -14,6 +14,7 @@ from applications.services import application_open_by_employer, application_tran
 from occupations.forms import OccupationSearchForm
 from privacy.selectors import candidate_profile_for_employer
 
+from .candidate_search import CandidateSearchForm, candidate_search, candidate_search_cards
 from .forms import (
     ApplicationStepForm,
     OrganisationProfileForm,
@@ -426,3 +427,30 @@ def candidate_detail(request, public_id):
     if candidate is None:
         raise Http404
     return render(request, "employers/candidate_detail.html", {"candidate": candidate})
+
+
+# --- Finding candidates ------------------------------------------------------------------------------------------
+
+CANDIDATE_SEARCH_PAGE_SIZE = 20
+
+
+@role_required(Role.EMPLOYER)
+def candidate_search_view(request):
+    """Anonymous candidates who agreed to be found, filtered; a search can be saved for daily news."""
+    organisation = _own_organisation(request)
+    if not organisation.is_employer:
+        raise PermissionDenied
+    form = CandidateSearchForm(request.GET)
+    profiles = candidate_search(organisation=organisation, filters=form.cleaned_data) if form.is_valid() else None
+    page = Paginator(profiles if profiles is not None else [], CANDIDATE_SEARCH_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "employers/candidate_search.html",
+        {
+            "form": form,
+            "page": page,
+            "cards": candidate_search_cards(organisation=organisation, profiles=list(page.object_list)),
+        },
+    )

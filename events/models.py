@@ -94,6 +94,8 @@ class Event(models.Model):
     )
     childcare = models.BooleanField(_("childcare offered"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.DRAFT)
+    # When the event appeared in the calendar (what saved searches announce as new).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     participating_organisations = models.ManyToManyField(
         "employers.Organisation",
         blank=True,

@@ -164,7 +164,8 @@ def event_publish(*, event: Event, by: User, now: datetime | None = None) -> Eve
         raise ValidationError({"starts_at": _("This event has already started.")})
     if event.status != EventStatus.PUBLISHED:
         event.status = EventStatus.PUBLISHED
-        event.save(update_fields=["status", "updated_at"])
+        event.published_at = now or timezone.now()
+        event.save(update_fields=["status", "published_at", "updated_at"])
     return event
 
 

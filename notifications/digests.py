@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from typing import Protocol
 
 from django.core import signing
 from django.db import transaction
@@ -54,6 +55,7 @@ class DigestResult:
     employer_digests: int = 0  # staff members who got a digest
     employer_matches: int = 0  # vacancy matches announced to organisations
     failed: int = 0  # digests that could not be sent; the next run tries again
+    news_digests: int = 0  # digests of news from other apps (saved searches) for people without new matches
 
 
 # --- Settings and unsubscribing --------------------------------------------------------------------------------
@@ -100,6 +102,107 @@ def _unsubscribe_headers(url: str) -> dict:
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
+# --- News from other apps ----------------------------------------------------------------------------------------
+# Other apps (saved searches, for instance) add their news to the same daily message instead of sending their
+# own: they register a contributor when they start, and notifications imports nothing of theirs.
+
+
+@dataclass
+class DigestSection:
+    """One block of news in a digest, already in the recipient's language; URLs are absolute."""
+
+    title: str
+    count: int
+    items: list[dict]  # each with "title", "detail" and "url"; empty when the news may only be counted
+    url: str  # the page with all of it
+    unsubscribe_url: str  # one click stops this block's news
+
+
+@dataclass
+class DigestNews:
+    """What one contributor has for one person today."""
+
+    sections: list[DigestSection]
+    # Marks the news as announced (and leaves its notice in the portal); called once the e-mail is sent,
+    # inside the same transaction.
+    record: Callable[[], None]
+    # The one-click link for the e-mail's List-Unsubscribe header: it stops everything the e-mail brought,
+    # the digest of new matches too when `include_matches` is true.
+    unsubscribe_url: Callable[[bool], str]
+
+
+class DigestContributor(Protocol):
+    def recipient_ids(self, *, now: datetime.datetime) -> set[int]:
+        """The people who may have news (a superset is fine: `news_for` decides)."""
+
+    def news_for(self, *, user: User, now: datetime.datetime) -> DigestNews | None:
+        """The person's news now, or None; may lock rows so that two runs never announce the same thing."""
+
+
+_contributors: list[DigestContributor] = []
+
+
+def digest_contributor_register(contributor: DigestContributor) -> None:
+    """Add a source of news to the daily digest (once per kind of contributor)."""
+    if not any(type(known) is type(contributor) for known in _contributors):
+        _contributors.append(contributor)
+
+
+def _news_for(*, user: User, now: datetime.datetime) -> list[DigestNews]:
+    return [news for contributor in _contributors if (news := contributor.news_for(user=user, now=now))]
+
+
+def _news_sections(news: list[DigestNews]) -> list[DigestSection]:
+    return [section for item in news for section in item.sections]
+
+
+def _news_headers(*, news: list[DigestNews], include_matches: bool, fallback_url: str) -> dict:
+    """One header for the whole e-mail: with news in it, the link stops all of it."""
+    url = news[0].unsubscribe_url(include_matches) if news else fallback_url
+    return _unsubscribe_headers(url)
+
+
+def _news_digests_send(*, result: DigestResult, now, today, size: int) -> None:
+    """Digests for people who have news from other apps but got no digest of matches today."""
+    user_ids = set()
+    for contributor in _contributors:
+        user_ids |= contributor.recipient_ids(now=now)
+    if not user_ids:
+        return
+    served = set(DigestDelivery.objects.filter(sent_on=today, user_id__in=user_ids).values_list("user_id", flat=True))
+    for batch in _batched(sorted(user_ids - served), size):
+        for user in User.objects.filter(pk__in=batch, is_active=True).order_by("pk"):
+            try:
+                if _news_digest_send(user=user, now=now, today=today):
+                    result.news_digests += 1
+            except Exception:
+                logger.exception("News digest for user %s failed", user.pk)
+                result.failed += 1
+
+
+def _news_digest_send(*, user: User, now, today) -> bool:
+    with transaction.atomic():
+        # The unique delivery row makes a second run at the same moment wait, then find the day served.
+        _delivery, created = DigestDelivery.objects.get_or_create(user=user, sent_on=today)
+        if not created:
+            return False
+        news = _news_for(user=user, now=now)
+        if not news:
+            transaction.set_rollback(True)  # nothing sent: the day stays free for a digest later on
+            return False
+        language = user.preferred_language
+        email_send_templated(
+            to=user.email,
+            language=language,
+            template_prefix="notifications/email/digest_news",
+            context={"sections": _news_sections(news)},
+            headers=_news_headers(news=news, include_matches=False, fallback_url=""),
+        )
+        for item in news:
+            item.record()
+    return True
+
+
 # --- Sending ----------------------------------------------------------------------------------------------------
 
 
@@ -115,6 +218,7 @@ def match_digests_send(*, now: datetime.datetime | None = None, min_score: int =
     result = DigestResult()
     _candidate_digests_send(result=result, now=now, today=today, since=since, min_score=min_score, size=batch_size)
     _employer_digests_send(result=result, now=now, today=today, since=since, min_score=min_score, size=batch_size)
+    _news_digests_send(result=result, now=now, today=today, size=batch_size)
     return asdict(result)
 
 
@@ -177,6 +281,7 @@ def _candidate_digest_send(*, matches: list[Match], now, today) -> int:
         _delivery, created = DigestDelivery.objects.get_or_create(user=user, sent_on=today)
         if not created:
             return 0
+        news = _news_for(user=user, now=now)
         notification_create(
             recipient=user,
             kind="match_digest_candidate",
@@ -184,12 +289,14 @@ def _candidate_digest_send(*, matches: list[Match], now, today) -> int:
             url_name="matching:my_matches",
             email=False,
         )
-        _candidate_email_send(user=user, matches=matches)
+        _candidate_email_send(user=user, matches=matches, news=news)
         match_mark_notified(matches=matches, at=now)
+        for item in news:
+            item.record()
     return len(matches)
 
 
-def _candidate_email_send(*, user: User, matches: list[Match]) -> None:
+def _candidate_email_send(*, user: User, matches: list[Match], news: list[DigestNews] = ()) -> None:
     language = user.preferred_language
     with translation.override(language):
         items = []
@@ -222,8 +329,9 @@ def _candidate_email_send(*, user: User, matches: list[Match]) -> None:
             "more": len(matches) - len(items),
             "matches_url": matches_url,
             "unsubscribe_url": unsubscribe_url,
+            "sections": _news_sections(news),
         },
-        headers=_unsubscribe_headers(unsubscribe_url),
+        headers=_news_headers(news=news, include_matches=True, fallback_url=unsubscribe_url),
     )
 
 
@@ -302,7 +410,7 @@ def _organisation_digest_send(*, organisation_id: int, now, today, since, min_sc
         for user in staff:
             try:
                 with transaction.atomic():
-                    reached += _staff_digest_send(user=user, vacancies=vacancies, today=today)
+                    reached += _staff_digest_send(user=user, vacancies=vacancies, today=today, now=now)
             except Exception:
                 # The others still get theirs; this person's digest is lost rather than sent twice to the rest.
                 logger.exception("Match digest for employer user %s failed", user.pk)
@@ -321,10 +429,11 @@ def _organisation_digest_send(*, organisation_id: int, now, today, since, min_sc
     return reached, len(pairs)
 
 
-def _staff_digest_send(*, user: User, vacancies: list[dict], today: datetime.date) -> int:
+def _staff_digest_send(*, user: User, vacancies: list[dict], today: datetime.date, now=None) -> int:
     _delivery, created = DigestDelivery.objects.get_or_create(user=user, sent_on=today)
     if not created:
         return 0
+    news = _news_for(user=user, now=now or timezone.now())
     if len(vacancies) == 1:
         [vacancy] = vacancies
         notification_create(
@@ -358,7 +467,9 @@ def _staff_digest_send(*, user: User, vacancies: list[dict], today: datetime.dat
         to=user.email,
         language=language,
         template_prefix="notifications/email/digest_employer",
-        context={"items": items, "unsubscribe_url": unsubscribe_url},
-        headers=_unsubscribe_headers(unsubscribe_url),
+        context={"items": items, "unsubscribe_url": unsubscribe_url, "sections": _news_sections(news)},
+        headers=_news_headers(news=news, include_matches=True, fallback_url=unsubscribe_url),
     )
+    for item in news:
+        item.record()
     return 1

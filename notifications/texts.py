@@ -42,6 +42,24 @@ TEXTS = {
     "match_digest_employer_many": ngettext_lazy(
         "New candidates fit %(count)s of your vacancies.", "New candidates fit %(count)s of your vacancies.", "count"
     ),
+    # Saved searches: how many offers are new, never who a new candidate is.
+    "saved_search_news": ngettext_lazy(
+        "%(count)s new result for your saved search “%(name)s”.",
+        "%(count)s new results for your saved search “%(name)s”.",
+        "count",
+    ),
+    "saved_search_news_many": ngettext_lazy(
+        "There is something new for %(count)s of your saved searches.",
+        "There is something new for %(count)s of your saved searches.",
+        "count",
+    ),
+    # Conversations: the notice names the thread's subject, never the message.
+    "conversation_message": _("New message about “%(title)s”."),
+    "conversation_message_mentorship": _("New message in your mentorship."),
+    "conversation_reported": _("A conversation about “%(title)s” was reported to the coordinators. Please read it."),
+    "conversation_reported_mentorship": _(
+        "A mentorship conversation was reported to the coordinators. Please read it."
+    ),
 }
 
 

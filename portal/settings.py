@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "matching",
     "mentoring",
     "events",
+    "alerts",
+    "conversations",
+    "webapp",
     "imports",
 ]
 
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "webapp.middleware.OfflineSafetyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

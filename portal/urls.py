@@ -4,11 +4,14 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from accounts import views as account_views
+from webapp import views as webapp_views
 
 from . import views
 
 urlpatterns = [
     path("i18n/setlang/", account_views.language_switch, name="set_language"),
+    # At the root, so that the service worker's scope is the whole site in every language.
+    path("sw.js", webapp_views.service_worker, name="service_worker"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("mentoring.urls")),
     path("matching/", include("matching.urls")),
     path("events/", include("events.urls")),
+    path("saved-searches/", include("alerts.urls")),
+    path("conversations/", include("conversations.urls")),
+    path("", include("webapp.urls")),
     path("coordinator/import/", include("imports.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

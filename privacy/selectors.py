@@ -303,6 +303,32 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "text": gettext_lazy("Text"),
         },
     ),
+    ExportSection(
+        "saved_searches",
+        gettext_lazy("Saved searches"),
+        "alerts.selectors.saved_search_export_for",
+        lambda: {
+            **_model_labels(import_string("alerts.models.SavedSearch")),
+            "filters": gettext_lazy("Filters"),
+        },
+    ),
+    ExportSection(
+        "conversations",
+        gettext_lazy("Conversations"),
+        "conversations.selectors.conversation_export_for",
+        {
+            "about": gettext_lazy("About"),
+            "messages": gettext_lazy("Messages"),
+            "from": gettext_lazy("From"),
+            "kind": gettext_lazy("Kind"),
+            "text": gettext_lazy("Text"),
+            "documents": gettext_lazy("Attached documents"),
+            "sent": gettext_lazy("Sent"),
+            "reports": gettext_lazy("Reports to the coordinators"),
+            "reason": gettext_lazy("What happened"),
+            "reported": gettext_lazy("Reported"),
+        },
+    ),
 ]
 
 

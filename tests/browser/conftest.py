@@ -49,6 +49,9 @@ def browser():
 
 
 def _new_page(browser, **context_options):
+    # Without the service worker unless a test asks for it: the portal works without it, and its background
+    # requests would race the test's own against the live server's single SQLite connection.
+    context_options.setdefault("service_workers", "block")
     context = browser.new_context(**context_options)
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
@@ -59,6 +62,14 @@ def _new_page(browser, **context_options):
 def page(browser):
     """A desktop browser tab with its own cookies and storage."""
     context, tab = _new_page(browser, viewport=DESKTOP_VIEWPORT)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone_page_with_service_worker(browser):
+    """A phone tab on which the service worker runs (to test installing and offline reading)."""
+    context, tab = _new_page(browser, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, service_workers="allow")
     yield tab
     context.close()
 

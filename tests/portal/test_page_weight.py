@@ -27,7 +27,11 @@ def test_start_page_with_all_its_assets_weighs_under_150_kb(client, language):
     assets = ASSET_REFERENCE.findall(gzip.decompress(response.content).decode())
 
     assert assets, "the page references no assets at all"
-    assert all(asset.startswith("/static/") for asset in assets), f"assets from elsewhere: {assets}"
-    total = len(response.content) + sum(over_the_wire_size(asset) for asset in assets)
+    # The web app manifest is the one asset a view serves (it names the start page in the reader's language).
+    manifests = [asset for asset in assets if asset == f"/{language}/manifest.webmanifest"]
+    files = [asset for asset in assets if asset not in manifests]
+    assert all(asset.startswith("/static/") for asset in files), f"assets from elsewhere: {files}"
+    total = len(response.content) + sum(over_the_wire_size(asset) for asset in files)
+    total += sum(len(client.get(manifest).content) for manifest in manifests)
     print(f"/{language}/ weighs {total / 1024:.1f} KiB over the wire ({len(assets)} assets)")
     assert total < BUDGET_BYTES
