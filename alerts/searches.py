@@ -20,10 +20,11 @@ from applications.selectors import candidate_profile_of
 from courses.forms import CourseSearchForm
 from courses.selectors import course_search
 from employers.candidate_search import CandidateSearchForm, candidate_search
-from employers.filters import VacancyFilter
+from employers.filters import NEAR_ME, VacancyFilter
 from employers.selectors import organisation_of, vacancy_list_published
 from events.forms import EventFilterForm
 from events.selectors import event_list_public
+from portal.selectors import candidate_search_defaults
 
 from .models import SearchKind
 
@@ -34,6 +35,10 @@ MAX_VALUE_LENGTH = 100
 def _published_since(queryset: QuerySet, since) -> QuerySet:
     """Courses and events published after `since` (those created as published have only their creation time)."""
     return queryset.alias(appeared_at=Coalesce("published_at", "created_at")).filter(appeared_at__gt=since)
+
+
+def _near_me(params: dict) -> bool:
+    return params.get("near") == [NEAR_ME] and "postal_code" not in params
 
 
 class SearchType:
@@ -70,7 +75,9 @@ class VacancySearch(SearchType):
     kind = SearchKind.VACANCY
     roles = (Role.CANDIDATE,)
     url_name = "vacancies:search"
-    fields = ("q", "kind", "field", "postal_code", "radius", "german_level", "hours_min", "hours_max", "start_by")
+    fields = (
+        "q", "kind", "field", "near", "postal_code", "radius", "german_level", "hours_min", "hours_max", "start_by",
+    )  # fmt: skip
 
     def _filterset(self, data, user):
         return VacancyFilter(data, queryset=vacancy_list_published(), request=SimpleNamespace(user=user))
@@ -86,8 +93,8 @@ class VacancySearch(SearchType):
         return queryset.filter(published_at__gt=since)
 
     def starts_from_own_place(self, params):
-        # The vacancy search measures from the candidate's own postal code unless another one is given.
-        return "postal_code" not in params
+        # `near=me` measures from the candidate's own postal code, read from the profile (never from the URL).
+        return _near_me(params)
 
     def item(self, offer):
         return {
@@ -102,23 +109,22 @@ class CourseSearch(SearchType):
     roles = (Role.CANDIDATE,)
     url_name = "courses:search"
     fields = (
-        "my_level", "kind", "level", "postal_code", "radius_km", "online", "schedule", "start_within_weeks",
+        "my_level", "kind", "level", "near", "postal_code", "radius_km", "online", "schedule", "start_within_weeks",
         "childcare",
     )  # fmt: skip
 
     def form(self, data, user):
-        return CourseSearchForm(data)
+        return CourseSearchForm(data, home=candidate_search_defaults(user=user))
 
     def results(self, data, user):
-        form = CourseSearchForm(data)
+        form = self.form(data, user)
         return course_search(filters=form.filters()) if form.is_valid() else None
 
     def new_since(self, queryset, since):
         return _published_since(queryset, since)
 
     def starts_from_own_place(self, params):
-        # The course finder starts from the candidate's place only until any filter is submitted.
-        return not params
+        return _near_me(params)
 
     def item(self, offer):
         return {

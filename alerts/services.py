@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from employers.filters import NEAR_ME
 
 from .models import SavedSearch
 from .searches import (
@@ -49,7 +50,9 @@ def saved_search_create(*, owner: User, kind: str, name: str, data) -> tuple[Sav
     near_me = False
     if own:
         if params.get("postal_code") == [own]:
+            # Saved as the page's own `near=me`, so a move is followed and the code is never stored.
             del params["postal_code"]
+            params["near"] = [NEAR_ME]
             near_me = True
         elif search_type.starts_from_own_place(params):
             near_me = True

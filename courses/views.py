@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -103,6 +103,8 @@ def search(request):
             "page": page,
             "courses": page.object_list,
             "query": query,
+            # The filters the results come from, defaults included, for the "keep this search" form.
+            "search_data": request.GET if submitted else QueryDict(urlencode(data)),
             "filters": filters,
             "proposed_level": next_sensible_level(filters.my_level) if filters.my_level else "",
         },

@@ -69,6 +69,8 @@ def vacancy_search(request):
             "form": filterset.form,
             "page": page,
             "vacancies": page.object_list,
+            # The filters the results come from, defaults included, for the "keep this search" form.
+            "search_data": data,
             "advanced_filters_used": any(
                 data.get(name) for name in ("kind", "field", "german_level", "hours_min", "hours_max", "start_by")
             ),

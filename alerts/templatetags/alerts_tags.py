@@ -17,7 +17,8 @@ def save_search_form(context, kind: str) -> dict | None:
     user = request.user
     if user.is_authenticated and user.role not in search_type.roles:
         return None
-    params = params_clean(search_type=search_type, data=request.GET)
+    # The filters the page applied (a candidate's first search starts from the profile's defaults).
+    params = params_clean(search_type=search_type, data=context.get("search_data", request.GET))
     hidden = [(name, value) for name, values in params.items() for value in values]
     return {
         "kind": kind,

@@ -65,16 +65,17 @@ def candidate(client):
 
 
 def test_a_candidate_saves_the_vacancy_search_shown_without_storing_their_own_postal_code(client, candidate):
-    response = client.get(url("vacancies:search"), {"q": "Maler", "radius": "25"})
+    response = client.get(url("vacancies:search"), {"q": "Maler", "near": "me", "radius": "25"})
     content = response.content.decode()
     assert 'name="search_kind" value="vacancy"' in content
     assert candidate.postal_code not in re.findall(r'<form[^>]*saved-searches/save[^>]*>.*?</form>', content, re.S)[0]
 
-    response = save(client, "vacancy", name="Malerarbeit", q="Maler", radius="25", sort="newest")
+    response = save(client, "vacancy", name="Malerarbeit", q="Maler", near="me", radius="25", sort="newest")
 
     search = SavedSearch.objects.get(owner=candidate.user)
     assert response.status_code == 302 and response["Location"] == url("alerts:detail", pk=search.pk)
-    assert search.params == {"q": ["Maler"], "radius": ["25"]}  # the sort order is not part of the search
+    # The sort order is not part of the search; "near me" reads the profile whenever the search runs.
+    assert search.params == {"near": ["me"], "q": ["Maler"], "radius": ["25"]}
     assert search.near_me is True
     assert candidate.postal_code not in str(search.params)
 
@@ -198,9 +199,10 @@ def test_new_matches_and_saved_search_news_come_in_one_email(client, candidate):
 
 
 def test_course_searches_from_the_own_place_follow_the_profile(client, candidate):
-    save(client, "course")  # the finder's defaults: from the candidate's own postal code
+    client.get(url("courses:search"))  # the finder's first page starts from the candidate's own place
+    save(client, "course", near="me", radius_km="25")
     search = SavedSearch.objects.get()
-    assert search.near_me and search.params == {}
+    assert search.near_me and search.params == {"near": ["me"], "radius_km": ["25"]}
     published_later(CourseFactory, title="Kurs in Hannover", postal_code="30161")
     published_later(CourseFactory, title="Kurs in München", postal_code="80331")
 
@@ -270,3 +272,10 @@ def test_an_event_drafted_before_the_search_was_saved_is_news_once_it_is_publish
 
     [message] = mails_to(candidate.user)
     assert "Jobmesse Celle" in message.body
+
+
+def test_the_first_search_from_the_profile_is_saved_as_shown_from_home(client, candidate):
+    content = client.get(url("vacancies:search")).content.decode()
+    [form] = re.findall(r'<form[^>]*saved-searches/save[^>]*>.*?</form>', content, re.S)
+    assert 'name="near" value="me"' in form
+    assert candidate.postal_code not in form
