@@ -247,9 +247,7 @@ class Vacancy(models.Model):
         verbose_name=_("created by"),
     )
     # An offer imported from elsewhere is applied to there: its reference number and the link to the original.
-    source = models.CharField(
-        _("source"), max_length=12, choices=VacancySource.choices, default=VacancySource.BRUECKE
-    )
+    source = models.CharField(_("source"), max_length=12, choices=VacancySource.choices, default=VacancySource.BRUECKE)
     external_reference = models.CharField(_("reference number at the source"), max_length=40, blank=True)
     external_url = models.URLField(_("link to the original offer"), max_length=500, blank=True)
     fixed_term = models.BooleanField(_("fixed-term"), null=True, blank=True, help_text=_("Empty means not stated."))

@@ -9,8 +9,8 @@ für Lagerlogistik", "Elektroniker/in für Energie- und Gebäudetechnik". The ru
    with the most words wins ("Kfz-Mechatroniker/in - PKW-Technik" → "Kfz-Mechatroniker/in");
 2. a one-word term is a compound of a text word's stem and another text word ("Helfer/in - Lagerwirtschaft" →
    "Lagerhelfer/in", "Helfer/in - Reinigung" → "Reinigungshelfer/in");
-3. the text is a single term's words and more ("Betreuungskraft" → "Betreuungskraft (Alltagsbegleiter/in)"),
-   when only one occupation has such a term.
+3. only when no text passes 1 or 2: the text is one word that begins longer terms, all of one occupation
+   ("Alltagsbegleiter/in"… "Betreuungskraft" → "Betreuungskraft (Alltagsbegleiter/in)").
 
 Official names beat synonyms; a tie between two occupations is no answer (a coordinator decides).
 """
@@ -27,6 +27,8 @@ STOPWORDS = frozenset(
 )
 # "Koch/Köchin", "Bauer/Bäuerin": two whole words for one occupation; "Kaufmann/-frau" keeps the first word.
 _ALTERNATIVES = re.compile(r"(\w{2,})/(-?)(\w{3,})")
+# "Zimmermädchen/-mann", "Kaufmann/-frau": the text after "/-" only repeats the occupation in another gender.
+_DASH_ALTERNATIVE = re.compile(r"/-\w+")
 MIN_STEM = 3
 
 
@@ -35,6 +37,7 @@ class Term:
     occupation_id: int
     words: frozenset[str]
     is_name: bool
+    lead: str
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -63,38 +66,57 @@ class OccupationRules:
                 if not words or (occupation_id, words) in seen:
                     continue
                 seen.add((occupation_id, words))
-                term = Term(occupation_id, words, is_name)
+                lead = next(word for word in normalise(variant).split() if word not in STOPWORDS)
+                term = Term(occupation_id, words, is_name, lead)
                 for word in words:
                     self.by_word[word].append(term)
                 if len(words) == 1:
                     self.single[next(iter(words))].append(term)
 
-    def match(self, text: str) -> int | None:
-        """The occupation id the text means, or None when the rules find none or cannot decide."""
-        words = words_of(text)
-        if not words:
-            return None
-        # Rank of a candidate: (rule, words matched, official name); higher is better.
-        best: dict[int, tuple[int, int, bool]] = {}
+    def match(self, *texts: str) -> int | None:
+        """The occupation id the texts mean (the first that the strong rules place, else the first that the weak
+        rule places), or None when no rule finds one or a rule cannot decide."""
+        word_sets = [words_of(_DASH_ALTERNATIVE.sub("", text)) for text in texts if text]
+        for words in word_sets:
+            found = self._strong(words)
+            if found is not None:
+                return found
+        for words in word_sets:
+            found = self._weak(words)
+            if found is not None:
+                return found
+        return None
 
-        def consider(term: Term, rank: tuple[int, int, bool]) -> None:
-            if rank > best.get(term.occupation_id, (0, 0, False)):
+    def _strong(self, words: frozenset[str]) -> int | None:
+        """Rules 1 and 2: the term with the most words found in the text, whole or as a compound."""
+        # Rank of a candidate: (words matched, official name); higher is better.
+        best: dict[int, tuple[int, bool]] = {}
+
+        def consider(term: Term, rank: tuple[int, bool]) -> None:
+            if rank > best.get(term.occupation_id, (0, False)):
                 best[term.occupation_id] = rank
 
         for word in words:
             for term in self.by_word.get(word, ()):
                 if term.words <= words:
-                    consider(term, (3, len(term.words), term.is_name))
+                    consider(term, (len(term.words), term.is_name))
         for head in words:
             for other in words - {head}:
                 for cut in range(MIN_STEM, len(other) + 1):
                     stem = other[:cut]
                     for compound in (stem + head, stem + "s" + head):
                         for term in self.single.get(compound, ()):
-                            consider(term, (3, 2, term.is_name))
+                            consider(term, (2, term.is_name))
         if not best:
-            wider = {term.occupation_id for word in words for term in self.by_word.get(word, ()) if words < term.words}
-            return wider.pop() if len(wider) == 1 else None
+            return None
         top = max(best.values())
         winners = [occupation_id for occupation_id, rank in best.items() if rank == top]
         return winners[0] if len(winners) == 1 else None
+
+    def _weak(self, words: frozenset[str]) -> int | None:
+        """Rule 3: the text is the first word of longer terms, all of one occupation."""
+        if len(words) != 1:
+            return None
+        word = next(iter(words))
+        found = {term.occupation_id for term in self.by_word.get(word, ()) if len(term.words) > 1 and term.lead == word}
+        return found.pop() if len(found) == 1 else None

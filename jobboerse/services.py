@@ -309,7 +309,7 @@ def _occupation_of(ad: parsing.Ad, context: _Context) -> Occupation | None:
     key, _text = _mapping_key(ad)
     occupation_id = context.remembered.get(key)
     if occupation_id is None:
-        occupation_id = context.rules.match(ad.occupation_text) or context.rules.match(ad.title)
+        occupation_id = context.rules.match(ad.occupation_text, ad.title)
     return context.occupations.get(occupation_id) if occupation_id else None
 
 
