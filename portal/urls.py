@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("matching/", include("matching.urls")),
     path("events/", include("events.urls")),
     path("coordinator/import/", include("imports.urls")),
+    path("jobboerse/", include("jobboerse.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 )
