@@ -245,6 +245,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # In-process (eager) tasks would print a line each; a real worker logs them through its own logger.
         "celery.app.trace": {"level": "INFO" if REDIS_URL else "WARNING"},
+        # One line per request of the Jobbörse sync would be tens of thousands a run.
+        "httpx": {"level": "WARNING"},
     },
 }
 
