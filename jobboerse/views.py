@@ -57,7 +57,9 @@ def occupation_map(request, pk: int):
     search_form = OccupationSearchForm(request.GET if "q" in request.GET else {"q": mapping.text})
     query = search_form.cleaned_data.get("q", "") if search_form.is_valid() else ""
     choices, found_count = occupation_choices_for_vacancy(query=query)
-    form = OccupationMapForm(request.POST or None, occupations=choices)
+    # The search only shortens the list shown; a choice is checked against the whole catalogue.
+    narrowed = choices if found_count and request.method != "POST" else None
+    form = OccupationMapForm(request.POST or None, occupations=narrowed)
     if request.method == "POST" and form.is_valid():
         try:
             occupation_mapping_set(mapping=mapping, occupation=form.cleaned_data["occupation"], by=request.user)
