@@ -272,10 +272,6 @@ class Vacancy(models.Model):
                 name="vacancy_external_reference_unique",
             ),
             models.CheckConstraint(
-                condition=models.Q(source=VacancySource.BRUECKE) | ~models.Q(external_url=""),
-                name="vacancy_imported_links_original",
-            ),
-            models.CheckConstraint(
                 condition=models.Q(german_level_required__in=GermanLevel.values), name="vacancy_german_level_known"
             ),
             models.CheckConstraint(

@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 from urllib.parse import unquote
 
-from places.geo import coordinates_of, haversine_km
+import numpy as np
+
+from places.geo import EARTH_RADIUS_KM, coordinates_of
 
 from .client import DETAILS_PATH, SEARCH_PATH, NotFoundError, decode_refnr
 
@@ -58,14 +60,31 @@ def search_item(details: dict) -> dict:
 
 
 class RecordedJobboerse:
-    """The same interface as JobboerseClient: search(), details() and a request count."""
+    """The same interface as JobboerseClient: search(), details() and a request count.
+
+    Filters are numpy masks over all ads and each search's result is kept, so paging through 50,000 ads costs
+    what the real service would: almost nothing per page.
+    """
 
     breaker = None
 
     def __init__(self, ads: list[dict]):
         self.ads = {ad["referenznummer"]: ad for ad in ads}
         self.requests = 0
-        self._points = {refnr: self._point(ad) for refnr, ad in self.ads.items()}
+        self._refnrs = sorted(self.ads)
+        ordered = [self.ads[refnr] for refnr in self._refnrs]
+        points = [self._point(ad) or (np.nan, np.nan) for ad in ordered]
+        self._lat = np.radians(np.array([lat for lat, _lon in points], dtype=float))
+        self._lon = np.radians(np.array([lon for _lat, lon in points], dtype=float))
+        self._offer_type = np.array([_OFFER_TYPES.get(ad.get("angebotsart"), 0) for ad in ordered], dtype=int)
+        self._working_time = {
+            code: np.array([any(m.startswith(model) for m in ad.get("arbeitszeitmodelle", [])) for ad in ordered])
+            for code, model in _WORKING_TIMES.items()
+        }
+        self._fixed_term = {
+            code: np.array([ad.get("befristung") == value for ad in ordered]) for code, value in _FIXED_TERMS.items()
+        }
+        self._found: dict[tuple, list[str]] = {}
 
     @staticmethod
     def _point(ad: dict) -> tuple[float, float] | None:
@@ -75,39 +94,46 @@ class RecordedJobboerse:
             return point["lat"], point["lon"]
         return coordinates_of(place.get("plz", ""))
 
-    def _matches(self, refnr: str, ad: dict, *, origin, radius, offer_type, working_time, fixed_term) -> bool:
-        if offer_type and _OFFER_TYPES.get(ad.get("angebotsart")) != offer_type:
-            return False
-        if working_time and not any(
-            model.startswith(_WORKING_TIMES[working_time]) for model in ad.get("arbeitszeitmodelle", [])
-        ):
-            return False
-        if fixed_term and ad.get("befristung") != _FIXED_TERMS[fixed_term]:
-            return False
-        if origin is not None:
-            point = self._points[refnr]
-            return point is not None and haversine_km(origin, point) <= radius
-        return True
+    def _within(self, postal_code: str, radius_km: float) -> np.ndarray:
+        origin = coordinates_of(postal_code)
+        if origin is None:
+            return np.zeros(len(self._refnrs), dtype=bool)
+        lat, lon = np.radians(origin[0]), np.radians(origin[1])
+        half_chord = (
+            np.sin((self._lat - lat) / 2) ** 2 + np.cos(lat) * np.cos(self._lat) * np.sin((self._lon - lon) / 2) ** 2
+        )
+        with np.errstate(invalid="ignore"):
+            return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(half_chord)) <= radius_km
+
+    def _search(self, key: tuple) -> list[str]:
+        if key not in self._found:
+            wo, radius, offer_type, working_time, fixed_term = key
+            mask = np.ones(len(self._refnrs), dtype=bool)
+            if wo:
+                mask &= self._within(wo, radius)
+            if offer_type:
+                mask &= self._offer_type == offer_type
+            if working_time:
+                mask &= self._working_time[working_time]
+            if fixed_term:
+                mask &= self._fixed_term[fixed_term]
+            self._found[key] = [self._refnrs[index] for index in np.flatnonzero(mask)]
+        return self._found[key]
 
     def search(self, **params) -> dict:
         self.requests += 1
         page, size = int(params.get("page", 1)), int(params.get("size", 25))
-        origin = coordinates_of(str(params["wo"])) if params.get("wo") else None
-        found = [
-            ad
-            for refnr, ad in sorted(self.ads.items())
-            if self._matches(
-                refnr,
-                ad,
-                origin=origin,
-                radius=float(params.get("umkreis", 25)),
-                offer_type=int(params.get("angebotsart", 0)),
-                working_time=params.get("arbeitszeit"),
-                fixed_term=int(params.get("befristung", 0)),
+        found = self._search(
+            (
+                str(params.get("wo", "")),
+                float(params.get("umkreis", 25)),
+                int(params.get("angebotsart", 0)),
+                params.get("arbeitszeit") or "",
+                int(params.get("befristung", 0)),
             )
-        ]
+        )
         return {
-            "stellenangebote": [search_item(ad) for ad in found[(page - 1) * size : page * size]],
+            "stellenangebote": [search_item(self.ads[refnr]) for refnr in found[(page - 1) * size : page * size]],
             "maxErgebnisse": str(len(found)),
             "page": str(page),
             "size": str(size),

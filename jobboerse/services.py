@@ -226,6 +226,10 @@ def _search_one(run: SyncRun, source, params: dict) -> bool:
 def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None:
     """Store one page: new ads as listings to fetch; seen ones keep their place, changed ones are fetched anew."""
     items = {item.refnr: item for item in page.items}
+    if not items:
+        run.failed += page.malformed
+        _run_save(run, "failed")
+        return
     existing = Listing.objects.select_for_update().in_bulk(list(items), field_name="refnr")
     now = timezone.now()
     working_time = params["arbeitszeit"]
@@ -247,16 +251,21 @@ def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None
                 )
             )
             continue
+        changed = False
         if listing.last_seen_run_id != run.pk:
             listing.working_times = [working_time]
+            listing.last_seen_at, listing.last_seen_run = now, run
             run.seen += 1
+            changed = True
         elif working_time not in listing.working_times:
             listing.working_times = [*listing.working_times, working_time]
+            changed = True
         if listing.modified_at_source != item.modified or listing.status == ListingStatus.GONE:
             listing.modified_at_source = item.modified
             listing.needs_details = True
-        listing.last_seen_at, listing.last_seen_run = now, run
-        seen.append(listing)
+            changed = True
+        if changed:  # an ad found again by another search of the same run is written once
+            seen.append(listing)
     Listing.objects.bulk_create(new)
     Listing.objects.bulk_update(
         seen, ["working_times", "modified_at_source", "needs_details", "last_seen_at", "last_seen_run"]
@@ -394,7 +403,7 @@ def listing_import(*, listing: Listing, details: dict, context: _Context) -> str
 
 
 def _listing_place(listing: Listing, ad: parsing.Ad, details: dict, context: _Context) -> str:
-    listing = Listing.objects.select_for_update().select_related("vacancy").get(pk=listing.pk)
+    listing = Listing.objects.select_for_update(of=("self",)).select_related("vacancy").get(pk=listing.pk)
     listing.title = ad.title
     listing.occupation_text = ad.occupation_text
     listing.employer_name = ad.employer_name

@@ -46,8 +46,4 @@ class Migration(migrations.Migration):
             model_name='vacancy',
             constraint=models.UniqueConstraint(condition=models.Q(('external_reference', ''), _negated=True), fields=('source', 'external_reference'), name='vacancy_external_reference_unique'),
         ),
-        migrations.AddConstraint(
-            model_name='vacancy',
-            constraint=models.CheckConstraint(condition=models.Q(('source', 'bruecke'), models.Q(('external_url', ''), _negated=True), _connector='OR'), name='vacancy_imported_links_original'),
-        ),
     ]
