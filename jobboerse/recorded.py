@@ -78,11 +78,14 @@ class RecordedJobboerse:
         self._lon = np.radians(np.array([lon for _lat, lon in points], dtype=float))
         self._offer_type = np.array([_OFFER_TYPES.get(ad.get("angebotsart"), 0) for ad in ordered], dtype=int)
         self._working_time = {
-            code: np.array([any(m.startswith(model) for m in ad.get("arbeitszeitmodelle", [])) for ad in ordered])
+            code: np.array(
+                [any(m.startswith(model) for m in ad.get("arbeitszeitmodelle", [])) for ad in ordered], dtype=bool
+            )
             for code, model in _WORKING_TIMES.items()
         }
         self._fixed_term = {
-            code: np.array([ad.get("befristung") == value for ad in ordered]) for code, value in _FIXED_TERMS.items()
+            code: np.array([ad.get("befristung") == value for ad in ordered], dtype=bool)
+            for code, value in _FIXED_TERMS.items()
         }
         self._found: dict[tuple, list[str]] = {}
 

@@ -103,6 +103,7 @@ class _Context:
     occupations: dict[int, Occupation]
     today: datetime.date
     employers: dict[str, Organisation] = field(default_factory=dict)
+    own_offers: dict[tuple[str, str, str], Vacancy] = field(default_factory=dict)
 
     @classmethod
     def load(cls, *, today: datetime.date) -> "_Context":
@@ -111,7 +112,25 @@ class _Context:
             remembered=occupation_mappings_remembered(),
             occupations=Occupation.objects.in_bulk(),
             today=today,
+            employers={
+                organisation.name: organisation for organisation in Organisation.objects.filter(is_external=True)
+            },
+            own_offers=_own_offers(),
         )
+
+
+def _own_offers() -> dict[tuple[str, str, str], Vacancy]:
+    """Employers' own published Brücke offers by (employer key, title key, postal code): few, read once a run."""
+    offers = {}
+    for vacancy in (
+        Vacancy.objects.published()
+        .filter(source=VacancySource.BRUECKE, organisation__is_external=False)
+        .select_related("organisation")
+        .only("pk", "title", "postal_code", "status", "organisation__name")
+    ):
+        key = (parsing.employer_key(vacancy.organisation.name), parsing.title_key(vacancy.title), vacancy.postal_code)
+        offers[key] = vacancy
+    return offers
 
 
 def _run_start(plan: list[dict]) -> SyncRun:
@@ -326,27 +345,8 @@ def _employer(name: str, context: _Context) -> Organisation:
     """The stand-in organisation of a Jobbörse employer, one per name."""
     name = " ".join(name.split())[:200] or ANONYMOUS_EMPLOYER
     if name not in context.employers:
-        context.employers[name] = Organisation.objects.filter(
-            is_external=True, name=name
-        ).first() or organisation_create_external(name=name)
+        context.employers[name] = organisation_create_external(name=name)
     return context.employers[name]
-
-
-def _own_offer(*, employer_key: str, title_key: str, postal_code: str) -> Vacancy | None:
-    """An employer's own published Brücke offer with the same employer, title and place."""
-    if not employer_key or not title_key:
-        return None
-    for vacancy in (
-        Vacancy.objects.published()
-        .filter(source=VacancySource.BRUECKE, organisation__is_external=False, postal_code=postal_code)
-        .select_related("organisation")
-    ):
-        if (
-            parsing.employer_key(vacancy.organisation.name) == employer_key
-            and parsing.title_key(vacancy.title) == title_key
-        ):
-            return vacancy
-    return None
 
 
 def _vacancy_fields(ad: parsing.Ad, occupation: Occupation) -> dict:
@@ -415,7 +415,7 @@ def _listing_place(listing: Listing, ad: parsing.Ad, details: dict, context: _Co
     fields = ["title", "occupation_text", "employer_name", "postal_code", "employer_key", "title_key"]
     fields += ["needs_details", "last_error", "status", "vacancy", "mapping", "details", "updated_at"]
 
-    own = _own_offer(employer_key=listing.employer_key, title_key=listing.title_key, postal_code=ad.postal_code)
+    own = context.own_offers.get((listing.employer_key, listing.title_key, ad.postal_code))
     if own is not None:
         _imported_vacancy_withdraw(listing)
         listing.status, listing.vacancy, listing.mapping, listing.details = ListingStatus.LINKED, own, None, None
@@ -475,15 +475,7 @@ def _expire_gone(run: SyncRun) -> None:
 
 def _link_own_offers(run: SyncRun) -> None:
     """An employer published the same offer in Brücke as at the Jobbörse: theirs stays, the import goes."""
-    own = {}
-    for vacancy in (
-        Vacancy.objects.published()
-        .filter(source=VacancySource.BRUECKE, organisation__is_external=False)
-        .select_related("organisation")
-        .only("pk", "title", "postal_code", "organisation__name")
-    ):
-        key = (parsing.employer_key(vacancy.organisation.name), parsing.title_key(vacancy.title), vacancy.postal_code)
-        own[key] = vacancy
+    own = _own_offers()
     if not own:
         return
     titles = {title for _employer, title, _code in own}
