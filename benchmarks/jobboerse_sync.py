@@ -37,7 +37,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
 ADS = int(os.environ.get("BENCH_JOBBOERSE_ADS", 50_000))
-PORT = int(os.environ.get("BENCH_JOBBOERSE_PORT", 8017))
+PORT = int(os.environ.get("BENCH_JOBBOERSE_PORT", 0))  # 0: any free port
 CHANGED_SHARE = 0.05
 
 
@@ -89,7 +89,7 @@ class Server:
 
     def __enter__(self):
         self.thread.start()
-        return f"http://127.0.0.1:{PORT}/jobboerse/jobsuche-service"
+        return f"http://127.0.0.1:{self.httpd.server_port}/jobboerse/jobsuche-service"
 
     def __exit__(self, *exc):
         self.httpd.shutdown()
@@ -113,7 +113,7 @@ def timed_sync(label: str, base_url: str) -> None:
 
     client = JobboerseClient(base_url=base_url, api_key="bench", requests_per_second=0, timeout=60)
     started = time.perf_counter()
-    run = jobboerse_sync(source=client)
+    run = jobboerse_sync(source=client, max_details=None)
     seconds = time.perf_counter() - started
     client.close()
     print(

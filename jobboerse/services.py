@@ -57,8 +57,12 @@ MAX_RESULTS_PER_SEARCH = 10_000
 DETAILS_BATCH = 100
 # Up to this many changed vacancies are recomputed one by one; more, and matching recomputes everything once.
 RECOMPUTE_EACH_UP_TO = 200
+# Held while a sync runs and renewed as it goes; a killed worker's lock lapses after this long.
 LOCK_KEY = "jobboerse:sync-lock"
-LOCK_SECONDS = 4 * 60 * 60
+LOCK_SECONDS = 30 * 60
+# Details fetched per run at most (about 50 minutes at two requests a second): a first import of the whole
+# state takes a few runs, and each run ends in time for the next.
+MAX_DETAILS_PER_RUN = 6_000
 RESUME_WITHIN = datetime.timedelta(hours=24)
 ANONYMOUS_EMPLOYER = "Arbeitgeber nicht genannt"
 _UNPAID = ("unbezahlt", "unvergütet", "unverguetet", "pflichtpraktikum")
@@ -156,10 +160,20 @@ def _run_save(run: SyncRun, *fields: str) -> None:
     run.save(update_fields=list(fields))
 
 
+def _lock_renew() -> None:
+    cache.touch(LOCK_KEY, LOCK_SECONDS)
+
+
 def jobboerse_sync(
-    *, source, areas: list[SearchArea] | None = None, today: datetime.date | None = None
+    *,
+    source,
+    areas: list[SearchArea] | None = None,
+    today: datetime.date | None = None,
+    max_details: int | None = MAX_DETAILS_PER_RUN,
 ) -> SyncRun | None:
-    """One sync with the Jobbörse (`source` answers search() and details()); None if another one is running."""
+    """One sync with the Jobbörse (`source` answers search() and details()); None if another one is running.
+
+    At most `max_details` ads are fetched in detail (None: all); the others wait for the next run."""
     if not cache.add(LOCK_KEY, 1, LOCK_SECONDS):
         logger.info("Jobbörse sync already running; this one is skipped")
         return None
@@ -180,7 +194,7 @@ def jobboerse_sync(
             try:
                 context = _Context.load(today=today or timezone.localdate())
                 _search_all(run, source, plan)
-                _details_all(run, source, context)
+                _details_all(run, source, context, max_details)
                 if run.search_complete:
                     _expire_gone(run)
                 _link_own_offers(run)
@@ -220,6 +234,7 @@ def _search_all(run: SyncRun, source, plan: list[dict]) -> None:
         run.queries_done = index + 1
         run.queries_truncated += 0 if complete else 1
         _run_save(run, "queries_done", "queries_truncated")
+        _lock_renew()
     run.search_complete = run.queries_truncated == 0
     _run_save(run, "search_complete")
 
@@ -297,12 +312,14 @@ def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None
 # --- 2. Details --------------------------------------------------------------------------------------------
 
 
-def _details_all(run: SyncRun, source, context: _Context) -> None:
-    after = 0
-    while True:
-        batch = list(Listing.objects.filter(needs_details=True, pk__gt=after).order_by("pk")[:DETAILS_BATCH])
+def _details_all(run: SyncRun, source, context: _Context, max_details: int | None) -> None:
+    after, fetched = 0, 0
+    while max_details is None or fetched < max_details:
+        size = DETAILS_BATCH if max_details is None else min(DETAILS_BATCH, max_details - fetched)
+        batch = list(Listing.objects.filter(needs_details=True, pk__gt=after).order_by("pk")[:size])
         if not batch:
             return
+        fetched += len(batch)
         for listing in batch:
             after = listing.pk
             try:
@@ -313,6 +330,7 @@ def _details_all(run: SyncRun, source, context: _Context) -> None:
                 outcome = listing_import(listing=listing, details=details, context=context)
             _count(run, outcome)
         _run_save(run, "added", "updated", "unmapped", "linked", "failed")
+        _lock_renew()
 
 
 def _count(run: SyncRun, outcome: str) -> None:

@@ -338,3 +338,13 @@ def test_candidates_apply_for_an_imported_offer_at_the_source_not_in_bruecke(job
 
     with pytest.raises(ValidationError):
         application_submit(profile=CompleteCandidateProfileFactory(), vacancy=Vacancy.objects.get())
+
+
+def test_a_run_fetches_a_bounded_number_of_details_and_the_next_one_goes_on(jobboerse, api_client):
+    jobboerse.put(*(job_details(f"10000-119000000{n}-S") for n in range(3)))
+
+    first = jobboerse_sync(source=api_client, areas=HANNOVER, today=TODAY, max_details=2)
+    second = sync(api_client)
+
+    assert (first.status, first.added, second.added) == (SyncRunStatus.COMPLETED, 2, 1)
+    assert Vacancy.objects.count() == 3
