@@ -113,3 +113,17 @@ def test_an_empty_search_has_no_entries():
 
 def test_employer_keys_ignore_legal_forms():
     assert parsing.employer_key("Lahe Logistik GmbH & Co. KG") == parsing.employer_key("LAHE Logistik GmbH")
+
+
+def test_the_district_searches_cover_every_postal_code_of_lower_saxony():
+    from courses.lower_saxony import lower_saxony_postal_codes
+    from jobboerse.areas import LOWER_SAXONY_DISTRICTS
+    from places.geo import coordinates_of, haversine_km
+
+    circles = [(coordinates_of(area.postal_code), area.radius_km) for area in LOWER_SAXONY_DISTRICTS]
+    missed = [
+        code
+        for code in lower_saxony_postal_codes()
+        if not any(haversine_km(coordinates_of(code), centre) <= radius for centre, radius in circles)
+    ]
+    assert missed == []
