@@ -57,6 +57,7 @@ bench: install
 	$(PY) benchmarks/supply_report.py
 	$(PY) benchmarks/matching.py
 	$(PY) benchmarks/mentor_assignment.py
+	$(PY) benchmarks/jobboerse_sync.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -36,6 +36,8 @@ def application_submit(
     message = (message or "").strip()
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise ValidationError(_("This offer is no longer open."))
+    if vacancy.is_external:
+        raise ValidationError(_("Applications for this offer go to its original ad. Please follow the link there."))
     if kind not in ApplicationKind.values:
         raise ValidationError({"kind": _("Please choose whether you apply or show interest.")})
     if len(message) > Application._meta.get_field("message").max_length:

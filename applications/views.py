@@ -22,6 +22,9 @@ from .services import application_submit, application_transition
 def application_apply(request, pk: int):
     """Only published offers; a second application for the same offer leads to the first one."""
     vacancy = get_object_or_404(vacancy_list_published(), pk=pk)
+    if vacancy.is_external:
+        messages.info(request, _("Applications for this offer go to its original ad. Please follow the link there."))
+        return redirect("vacancies:detail", pk=vacancy.pk)
     existing = application_for_vacancy(user=request.user, vacancy=vacancy)
     if existing is not None:
         messages.info(request, _("You have already applied for this offer. Here is your application."))

@@ -11,8 +11,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_employer", "is_course_provider", "sector", "size", "created_at"]
-    list_filter = ["is_employer", "is_course_provider", "sector", "size"]
+    list_display = ["name", "is_employer", "is_course_provider", "is_external", "sector", "size", "created_at"]
+    list_filter = ["is_employer", "is_course_provider", "is_external", "sector", "size"]
     search_fields = ["name"]
     inlines = [MembershipInline]
 
@@ -36,8 +36,8 @@ class VacancyAdmin(admin.ModelAdmin):
     and moderators take them offline at /employer/moderation/ so the employer learns why."""
 
     list_display = ["title", "organisation", "kind", "status", "postal_code", "published_at", "expires_on"]
-    list_filter = ["status", "kind"]
-    search_fields = ["title", "organisation__name", "postal_code"]
+    list_filter = ["status", "kind", "source"]
+    search_fields = ["title", "organisation__name", "postal_code", "external_reference"]
     list_select_related = ["organisation"]
     readonly_fields = [field.name for field in Vacancy._meta.fields]
 

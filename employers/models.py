@@ -50,6 +50,11 @@ class Organisation(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    is_external = models.BooleanField(
+        _("listed from an outside source"),
+        default=False,
+        help_text=_("An employer whose offers come from the Bundesagentur für Arbeit's Jobbörse; it has no staff."),
+    )
     best_practice_story = models.TextField(
         _("best-practice story"),
         max_length=4000,
@@ -159,6 +164,13 @@ class VacancyStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class VacancySource(models.TextChoices):
+    """Where an offer was written: by an employer in Brücke, or imported from the Bundesagentur's Jobbörse."""
+
+    BRUECKE = "bruecke", _("Brücke")
+    JOBBOERSE = "jobboerse", _("Jobbörse of the Bundesagentur für Arbeit")
+
+
 class VacancyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=VacancyStatus.PUBLISHED)
@@ -243,6 +255,11 @@ class Vacancy(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # An offer imported from elsewhere is applied to there: its reference number and the link to the original.
+    source = models.CharField(_("source"), max_length=12, choices=VacancySource.choices, default=VacancySource.BRUECKE)
+    external_reference = models.CharField(_("reference number at the source"), max_length=40, blank=True)
+    external_url = models.URLField(_("link to the original offer"), max_length=500, blank=True)
+    fixed_term = models.BooleanField(_("fixed-term"), null=True, blank=True, help_text=_("Empty means not stated."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -256,6 +273,13 @@ class Vacancy(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=VacancyKind.values), name="vacancy_kind_known"),
             models.CheckConstraint(condition=models.Q(status__in=VacancyStatus.values), name="vacancy_status_known"),
+            models.CheckConstraint(condition=models.Q(source__in=VacancySource.values), name="vacancy_source_known"),
+            # An imported offer is imported once: one vacancy per reference number of each source.
+            models.UniqueConstraint(
+                fields=["source", "external_reference"],
+                condition=~models.Q(external_reference=""),
+                name="vacancy_external_reference_unique",
+            ),
             models.CheckConstraint(
                 condition=models.Q(german_level_required__in=GermanLevel.values), name="vacancy_german_level_known"
             ),
@@ -272,6 +296,11 @@ class Vacancy(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_external(self) -> bool:
+        """Imported from another portal: candidates apply there, not in Brücke."""
+        return self.source != VacancySource.BRUECKE
 
     @property
     def support_offered(self) -> list[str]:

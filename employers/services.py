@@ -1,3 +1,6 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,6 +28,15 @@ def organisation_create_with_admin(
         name=name.strip(), is_employer=is_employer, is_course_provider=is_course_provider
     )
     Membership.objects.create(organisation=organisation, user=admin, is_admin=True)
+    return organisation
+
+
+def organisation_create_external(*, name: str) -> Organisation:
+    """A stand-in for an employer whose offers are imported from another portal: it has no staff, so nobody
+    acts for it in Brücke, and candidates apply at the source."""
+    organisation = Organisation(name=" ".join(name.split())[:200], is_employer=True, is_external=True)
+    organisation.full_clean()
+    organisation.save()
     return organisation
 
 
@@ -182,6 +194,14 @@ VACANCY_EDITABLE_FIELDS = [
     "support_paperwork", "support_housing", "support_childcare", "expires_on",
     "tasks", "working_times", "what_to_bring", "contact_person", "contact_phone", "summary_simple_german",
 ]  # fmt: skip
+# Set only by importers of offers from other portals, never by an employer's form.
+VACANCY_SOURCE_FIELDS = ["source", "external_reference", "external_url", "fixed_term"]
+
+
+def _vacancy_fields_check(fields: dict) -> None:
+    unknown = set(fields) - set(VACANCY_EDITABLE_FIELDS) - set(VACANCY_SOURCE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
 
 
 def _vacancy_validate(vacancy: Vacancy) -> None:
@@ -211,9 +231,7 @@ def _vacancy_locate(vacancy: Vacancy) -> None:
 @transaction.atomic
 def vacancy_create(*, organisation: Organisation, created_by: User, publish: bool = False, **fields) -> Vacancy:
     """A new vacancy of the organisation, saved as a draft or published straight away."""
-    unknown = set(fields) - set(VACANCY_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
+    _vacancy_fields_check(fields)
     vacancy = Vacancy(organisation=organisation, created_by=created_by, **fields)
     _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)
@@ -228,9 +246,7 @@ def vacancy_create(*, organisation: Organisation, created_by: User, publish: boo
 @transaction.atomic
 def vacancy_update(*, vacancy: Vacancy, publish: bool = False, **fields) -> Vacancy:
     """Change a vacancy and keep its status, or publish it in the same step (nothing is saved if that fails)."""
-    unknown = set(fields) - set(VACANCY_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
+    _vacancy_fields_check(fields)
     if vacancy.status == VacancyStatus.FILLED:
         raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
     for name, value in fields.items():
@@ -263,6 +279,16 @@ def vacancy_publish(*, vacancy: Vacancy) -> Vacancy:
 
 def vacancy_mark_filled(*, vacancy: Vacancy) -> Vacancy:
     vacancy.status = VacancyStatus.FILLED
+    vacancy.save(update_fields=["status", "updated_at"])
+    _vacancy_changed(vacancy)
+    return vacancy
+
+
+def vacancy_expire(*, vacancy: Vacancy) -> Vacancy:
+    """Close a published offer before its date, e.g. an imported one that is gone from its source."""
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        return vacancy
+    vacancy.status = VacancyStatus.EXPIRED
     vacancy.save(update_fields=["status", "updated_at"])
     _vacancy_changed(vacancy)
     return vacancy
@@ -313,8 +339,30 @@ def vacancies_expire_due(*, today=None, batch_size: int = 500) -> int:
         )
 
 
+_collected_changes: ContextVar[set[int] | None] = ContextVar("collected_vacancy_changes", default=None)
+
+
+@contextmanager
+def vacancy_changes_collected() -> Iterator[set[int]]:
+    """Within this block the ids of changed vacancies are collected instead of queued for matching one by one.
+
+    A bulk import of thousands of offers would otherwise queue one recomputation per offer; the importer
+    recomputes once for all of them when it is done.
+    """
+    changed: set[int] = set()
+    token = _collected_changes.set(changed)
+    try:
+        yield changed
+    finally:
+        _collected_changes.reset(token)
+
+
 def _vacancy_changed(vacancy: Vacancy) -> None:
     """Hook for what depends on vacancies: matching recomputes the affected matches after the commit."""
     from matching.services import match_recompute_later
 
+    collected = _collected_changes.get()
+    if collected is not None:
+        collected.add(vacancy.pk)
+        return
     match_recompute_later(vacancy_ids=[vacancy.pk])

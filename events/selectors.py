@@ -191,4 +191,4 @@ def registration_for_check_in(*, event: Event, public_id) -> EventRegistration |
 
 
 def job_fair_organisation_choices() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(is_employer=True).order_by("name")
+    return Organisation.objects.filter(is_employer=True, is_external=False).order_by("name")

@@ -34,9 +34,10 @@ def occupation_by_code_or_german_name(*, text: str) -> list[Occupation]:
 
 
 def organisation_by_name(*, name: str) -> Organisation | None:
-    """The organisation of this name, compared without case and repeated spaces."""
+    """The organisation of this name, compared without case and repeated spaces; stand-ins for employers at the
+    Jobbörse do not count (a partner's organisation of the same name is a new one, with staff)."""
     name = " ".join((name or "").split())
-    return Organisation.objects.filter(name__iexact=name).first() if name else None
+    return Organisation.objects.filter(name__iexact=name, is_external=False).first() if name else None
 
 
 def organisation_name_taken(*, name: str) -> bool:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "conversations",
     "webapp",
     "imports",
+    "jobboerse",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.send_event_reminders",
         "schedule": crontab(minute=40),
     },
+    "sync-jobboerse": {
+        "task": "jobboerse.tasks.sync",
+        "schedule": crontab(hour="*/4", minute=10),
+    },
     "send-match-digests": {
         "task": "notifications.tasks.send_match_digests",
         "schedule": crontab(hour=7, minute=30),
@@ -245,6 +250,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # In-process (eager) tasks would print a line each; a real worker logs them through its own logger.
         "celery.app.trace": {"level": "INFO" if REDIS_URL else "WARNING"},
+        # One line per request of the Jobbörse sync would be tens of thousands a run.
+        "httpx": {"level": "WARNING"},
     },
 }
 
@@ -253,6 +260,17 @@ DEMO_PASSWORD = "bruecke-demo-2026"  # noqa: S105 (public demo data, refused out
 
 # Messages from the contact form go here; without it, to every active admin account.
 CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=[])
+
+# The Bundesagentur für Arbeit's Jobbörse, whose offers are imported every four hours when enabled.
+# JOBBOERSE_API_KEY is the public client id of the Jobsuche API unless the Bundesagentur gives its own.
+JOBBOERSE_ENABLED = env.bool("JOBBOERSE_ENABLED", default=False)
+JOBBOERSE_BASE_URL = env("JOBBOERSE_BASE_URL", default="https://rest.arbeitsagentur.de/jobboerse/jobsuche-service")
+JOBBOERSE_API_KEY = env("JOBBOERSE_API_KEY", default="jobboerse-jobsuche")
+JOBBOERSE_AD_URL = env("JOBBOERSE_AD_URL", default="https://www.arbeitsagentur.de/jobsuche/jobdetail/{refnr}")
+JOBBOERSE_TIMEOUT_SECONDS = env.float("JOBBOERSE_TIMEOUT_SECONDS", default=20.0)
+JOBBOERSE_REQUESTS_PER_SECOND = env.float("JOBBOERSE_REQUESTS_PER_SECOND", default=2.0)
+# "districts": every district of Lower Saxony; "regions": the coordinators' regions.
+JOBBOERSE_AREAS = env("JOBBOERSE_AREAS", default="districts")
 
 # Absolute links in e-mails (invitations, digests) point here.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("conversations/", include("conversations.urls")),
     path("", include("webapp.urls")),
     path("coordinator/import/", include("imports.urls")),
+    path("jobboerse/", include("jobboerse.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 )

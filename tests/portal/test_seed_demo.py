@@ -23,6 +23,13 @@ from portal.models import CandidateProfile, ContactGrant
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _without_jobboerse_offers(monkeypatch):
+    """The 200 recorded Jobbörse ads would add seconds to every seed here; tests/jobboerse/test_demo.py seeds them."""
+    monkeypatch.setattr(demo, "DEMO_HOOKS", [hook for hook in demo.DEMO_HOOKS if not hook.startswith("jobboerse.")])
+
+
 SEEDED_MODELS = [
     User, Organisation, Membership, Region, EmailAddress, CandidateProfile, Vacancy, Course, Application,
     ApplicationEvent, CourseRegistration, ContactGrant, Notification, SupplyReport,
