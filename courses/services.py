@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from employers.models import Organisation
 from places.geo import coordinates_of
+from portal.dates import date_range_error
 from portal.models import CandidateProfile
 from portal.vocabulary import GermanLevel
 
@@ -61,6 +62,10 @@ def course_errors(course: Course) -> dict[str, list[str]]:
         and GermanLevel.rank(course.level_to) < GermanLevel.rank(course.level_from)
     ):
         add("level_to", _("The level at the end cannot be lower than the level at the start."))
+    for name in ("start_date", "end_date"):
+        error = date_range_error(getattr(course, name))
+        if error is not None:
+            add(name, error.messages[0])
     if course.start_date and course.end_date and course.end_date < course.start_date:
         add("end_date", _("The course cannot end before it starts."))
     if course.delivery in (Delivery.IN_PERSON, Delivery.HYBRID) and not course.postal_code:

@@ -249,3 +249,16 @@ DEMO_PASSWORD = "bruecke-demo-2026"  # noqa: S105 (public demo data, refused out
 # Absolute links in e-mails (invitations, digests) point here.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+# --- Hardening (issue 12) ----------------------------------------------------------------------------------
+# The embedded SQLite serves parallel requests: write-ahead logging lets readers go on while one writes, every
+# transaction takes the write lock when it begins (a read that later writes cannot be refused halfway), and a
+# writer waits up to 20 s for the lock instead of failing with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
