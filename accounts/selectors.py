@@ -2,7 +2,9 @@ from django.core import signing
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from .models import INVITATION_VALID_FOR, CoordinatorInvitation, User
+from places.selectors import region_postal_codes_within
+
+from .models import INVITATION_VALID_FOR, CoordinatorInvitation, Role, User
 
 INVITATION_SALT = "accounts.coordinator-invitation"
 
@@ -37,3 +39,23 @@ def invitation_list_pending() -> QuerySet[CoordinatorInvitation]:
 
 def user_email_taken(*, email: str) -> bool:
     return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+# --- Coordinators' regions ---------------------------------------------------------------------------------
+
+
+def user_coordinates_postal_code(*, user: User, postal_code: str) -> bool:
+    """Admins coordinate everywhere; a coordinator only the postal codes of their region."""
+    return user_coordinates_any_postal_code(user=user, postal_codes=[postal_code])
+
+
+def user_coordinates_any_postal_code(*, user: User, postal_codes: list[str]) -> bool:
+    """Whether the user coordinates at least one of the places: an organisation with a site in a coordinator's
+    region is one the coordinator may act for."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    if user.role != Role.COORDINATOR or user.region_id is None:
+        return False
+    return bool(region_postal_codes_within(region=user.region, postal_codes=list(postal_codes)))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from employers.models import Organisation
+from employers.selectors import organisation_coordinated_by
 from places.geo import coordinates_of
 from portal.dates import date_range_error
 from portal.models import CandidateProfile
@@ -25,11 +26,12 @@ STAFF_ROLES = (Role.PROVIDER, Role.EMPLOYER)
 
 
 def course_may_manage(*, user: User, provider: Organisation) -> bool:
-    """Staff of the provider manage its courses; coordinators may upload courses for any provider."""
+    """Staff of the provider manage its courses; coordinators may upload courses for providers with a site in
+    their region."""
     if not provider.is_course_provider or not user.is_authenticated:
         return False
     if user.role == Role.COORDINATOR:
-        return True
+        return organisation_coordinated_by(organisation=provider, user=user)
     membership = getattr(user, "membership", None)
     return user.role in STAFF_ROLES and membership is not None and membership.organisation_id == provider.pk
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from accounts.selectors import user_coordinates_postal_code
 from notifications.services import notification_create
 from places.geo import coordinates_of
 from portal.dates import date_range_error
@@ -39,7 +40,6 @@ from .selectors import (
     ROLE_MENTOR,
     coordinators_for_postal_code,
     mentorship_role_of,
-    user_coordinates_postal_code,
 )
 
 MENTOR_PROFILE_FIELDS = [
