@@ -49,7 +49,9 @@ def browser():
 
 
 def _new_page(browser, **context_options):
-    context = browser.new_context(**context_options)
+    # The portal's Content-Security-Policy forbids inline scripts, and the axe check is injected as one;
+    # tests/browser/test_content_security_policy.py checks the policy in a browser that keeps it.
+    context = browser.new_context(bypass_csp=True, **context_options)
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     return context, context.new_page()
