@@ -290,3 +290,20 @@ PERMISSIONS_POLICY = ", ".join(
         "microphone", "midi", "payment", "publickey-credentials-get", "usb", "xr-spatial-tracking",
     )
 )  # fmt: skip
+
+# Request size: the proxy refuses bodies above 12 MB first (README, "Request size"); Django answers 413 to
+# a larger announced body without reading it, stops a file that streams in beyond 10 MB (the document
+# limit), keeps at most 2.5 MB of form fields or of a file in memory, and takes at most 10 files at once.
+UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
+UPLOAD_MAX_REQUEST_BYTES = UPLOAD_MAX_FILE_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Last in the chain, so that the 413 page knows the language and the user; still before anything reads the
+# body (the CSRF check reads the form in process_view, which runs after every middleware's request phase).
+MIDDLEWARE.append("portal.uploads.request_size_limit")
