@@ -118,8 +118,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# django-allauth: e-mail is the login, verification is mandatory, failed logins are rate-limited
-# (5 failures per e-mail address in 5 minutes, 10 per IP and minute).
+# django-allauth: e-mail is the login, verification is mandatory; failed logins slow further attempts down
+# (accounts.adapters, see the hardening block below) instead of allauth's lock of the account.
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -307,3 +307,9 @@ FILE_UPLOAD_HANDLERS = [
 # Last in the chain, so that the 413 page knows the language and the user; still before anything reads the
 # body (the CSRF check reads the form in process_view, which runs after every middleware's request phase).
 MIDDLEWARE.append("portal.uploads.request_size_limit")
+
+# Failed logins: allauth's limit per account locked the owner out too; a progressive delay per account and
+# address replaces it (accounts.selectors.LOGIN_THROTTLES). Behind a reverse proxy the client's address is
+# the proxy's last X-Forwarded-For entry: DJANGO_TRUSTED_PROXY_COUNT says how many proxies stand in front.
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "login_failed": None}
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
