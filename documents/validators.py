@@ -86,7 +86,7 @@ def validate_pdf(uploaded_file) -> None:
         active = _has_active_content(reader)
     except ValidationError:
         raise
-    except Exception as error:  # noqa: BLE001 (pypdf raises many kinds of errors on broken files)
+    except Exception as error:  # pypdf raises many kinds of errors on broken files
         raise ValidationError(NOT_READABLE_PDF, code="pdf_not_readable") from error
     if active:
         raise ValidationError(ACTIVE_CONTENT, code="pdf_active_content")
