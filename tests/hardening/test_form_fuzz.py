@@ -6,7 +6,7 @@ The forms are found, not listed: every page of the URL table is opened as each s
 that mix the page's own (so that some submissions pass validation and reach the services) with hostile ones:
 NUL bytes, 10,000 characters, right-to-left text, huge and negative numbers, impossible and far-off dates,
 lists where one value is expected, random bytes as files. Each submission is undone afterwards, so every
-example meets the same world. HYPOTHESIS_EXAMPLES sets the examples per form (default 8).
+example meets the same world. HYPOTHESIS_EXAMPLES sets the examples per form (default 6).
 """
 
 import hashlib
@@ -34,7 +34,7 @@ from .world import CANDIDATE, SUBJECTS, build_world
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "6"))
 # Forms that end the session (logging out) would leave the next examples anonymous; they are not fuzzed.
 NOT_FUZZED = ("/accounts/logout/",)
 # A refused submission: an error status, or the page again with errors next to the fields.

@@ -184,7 +184,7 @@ def test_course_import_refuses_dates_far_off(start, end):
 
 
 def test_partner_vacancy_import_refuses_a_nul_byte_and_a_start_in_9999():
-    organisation = OrganisationFactory(name="Tischlerei Meyer GmbH")
+    organisation = OrganisationFactory(name="Tischlerei Meyer GmbH", locations=["30159"])
     header = "Organisation;Angebotsart;Titel;Beschreibung;Beruf;PLZ;Stunden pro Woche;Beginn"
     rows = [
         f"{organisation.name};Job;Tischler/in;Wir bauen Möbel.;22342;30159;38;31.12.9999",
