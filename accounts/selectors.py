@@ -1,8 +1,18 @@
+import hashlib
+import hmac
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from .models import INVITATION_VALID_FOR, CoordinatorInvitation, User
+from places.selectors import region_postal_codes_within
+
+from .models import INVITATION_VALID_FOR, CoordinatorInvitation, Role, User
 
 INVITATION_SALT = "accounts.coordinator-invitation"
 
@@ -37,3 +47,70 @@ def invitation_list_pending() -> QuerySet[CoordinatorInvitation]:
 
 def user_email_taken(*, email: str) -> bool:
     return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+# --- Coordinators' regions ---------------------------------------------------------------------------------
+
+
+def user_coordinates_postal_code(*, user: User, postal_code: str) -> bool:
+    """Admins coordinate everywhere; a coordinator only the postal codes of their region."""
+    return user_coordinates_any_postal_code(user=user, postal_codes=[postal_code])
+
+
+def user_coordinates_any_postal_code(*, user: User, postal_codes: list[str]) -> bool:
+    """Whether the user coordinates at least one of the places: an organisation with a site in a coordinator's
+    region is one the coordinator may act for."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    if user.role != Role.COORDINATOR or user.region_id is None:
+        return False
+    return bool(region_postal_codes_within(region=user.region, postal_codes=list(postal_codes)))
+
+
+# --- Login delays ------------------------------------------------------------------------------------------
+# Failed logins slow further attempts down instead of locking the account: each key below allows a few free
+# failures, then every further attempt must wait twice as long as the one before, up to a cap. The pair of
+# account and address carries the long delays, so whoever guesses at an account from one address slows down
+# only themselves; the address alone catches one machine trying many accounts; the account alone catches
+# many machines guessing at one account, but its delay stays short, so that nobody can keep the owner out.
+
+
+@dataclass(frozen=True)
+class LoginThrottle:
+    scope: str
+    free_failures: int
+    max_delay_seconds: int
+
+
+LOGIN_THROTTLES = (
+    LoginThrottle("account-address", free_failures=3, max_delay_seconds=15 * 60),
+    LoginThrottle("address", free_failures=10, max_delay_seconds=15 * 60),
+    LoginThrottle("account", free_failures=20, max_delay_seconds=30),
+)
+LOGIN_FAILURES_KEPT_SECONDS = 24 * 60 * 60
+
+
+def login_throttle_key(*, throttle: LoginThrottle, login: str, address: str) -> str:
+    """The cache key of one throttle; the e-mail address goes into it only as a keyed hash."""
+    parts = {"account-address": (login, address), "address": ("", address), "account": (login, "")}[throttle.scope]
+    digest = hmac.new(settings.SECRET_KEY.encode(), "\n".join(parts).lower().encode(), hashlib.sha256).hexdigest()
+    return f"login-delay:{throttle.scope}:{digest}"
+
+
+def login_delay_of(failures: int, *, throttle: LoginThrottle) -> int:
+    """Seconds to wait after this many failures: none while free, then 1, 2, 4 ... up to the cap."""
+    if failures < throttle.free_failures:
+        return 0
+    return min(2 ** min(failures - throttle.free_failures, 20), throttle.max_delay_seconds)
+
+
+def login_wait_seconds(*, login: str, address: str, now: float | None = None) -> int:
+    """How long this address must still wait before it may try to log in to this account (0: go ahead)."""
+    now = time.time() if now is None else now
+    wait = 0.0
+    for throttle in LOGIN_THROTTLES:
+        failures, last_failure = cache.get(login_throttle_key(throttle=throttle, login=login, address=address), (0, 0))
+        wait = max(wait, last_failure + login_delay_of(failures, throttle=throttle) - now)
+    return math.ceil(wait) if wait > 0 else 0

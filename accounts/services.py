@@ -1,4 +1,5 @@
 import hashlib
+import time
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -11,7 +12,7 @@ from places.models import Region
 from portal.emails import absolute_url, email_send_templated
 
 from .models import ORGANISATION_ROLES, SELF_SERVICE_ROLES, CoordinatorInvitation, Role, User
-from .selectors import invitation_accept_path
+from .selectors import LOGIN_FAILURES_KEPT_SECONDS, LOGIN_THROTTLES, invitation_accept_path, login_throttle_key
 
 
 def user_complete_signup(*, user: User, role: str, language: str, organisation_name: str = "") -> User:
@@ -128,3 +129,21 @@ def email_verification_resend(*, request, email: str) -> bool:
         return False
     address.send_confirmation(request, signup=False)
     return True
+# --- Login delays (rules in accounts.selectors) -------------------------------------------------------------
+
+
+def login_failure_record(*, login: str, address: str, now: float | None = None) -> None:
+    """Count a failed login against the account and address, the address, and the account."""
+    now = time.time() if now is None else now
+    for throttle in LOGIN_THROTTLES:
+        key = login_throttle_key(throttle=throttle, login=login, address=address)
+        failures, _last = cache.get(key, (0, 0))
+        cache.set(key, (failures + 1, now), LOGIN_FAILURES_KEPT_SECONDS)
+
+
+def login_success_record(*, login: str, address: str) -> None:
+    """The right password forgives the failures of this account, from this address and overall; the address's
+    own count stays, so an attacker cannot wipe it by logging in to an account of their own in between."""
+    for throttle in LOGIN_THROTTLES:
+        if throttle.scope != "address":
+            cache.delete(login_throttle_key(throttle=throttle, login=login, address=address))

@@ -95,13 +95,6 @@ def application_transition(*, application: Application, to_status: str, actor: U
     return application
 
 
-def application_open_by_employer(*, application: Application, actor: User) -> Application:
-    """The first time an employer opens a new application, the candidate learns that it was seen."""
-    if application.status == ApplicationStatus.SUBMITTED:
-        return application_transition(application=application, to_status=ApplicationStatus.SEEN, actor=actor)
-    return application
-
-
 def _is_staff_of(user: User, organisation_id: int) -> bool:
     membership = getattr(user, "membership", None)
     return membership is not None and membership.organisation_id == organisation_id

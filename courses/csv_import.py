@@ -9,7 +9,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Role, User
+from accounts.selectors import user_coordinates_postal_code
 from employers.models import Organisation
 from portal.csv_tools import (
     FIRST_ROW,
@@ -114,10 +115,22 @@ def _column_name(field_name: str) -> str:
     return column.name if column else ""
 
 
-def _parse_row(number: int, cells: list[str], table, result: ImportResult) -> CourseRow | None:
+def _parse_row(number: int, cells: list[str], table, result: ImportResult, by: User | None) -> CourseRow | None:
     """The course fields of one row, or None after reporting each problem with its row and column."""
     check = read_cells(number, cells, table, result, columns=COLUMN_BY_FIELD, parsers=PARSERS)
     fields = check.fields
+    code = fields.get("postal_code")
+    if (
+        by is not None
+        and by.role == Role.COORDINATOR
+        and code
+        and not user_coordinates_postal_code(user=by, postal_code=code)
+    ):
+        check.fail(
+            "postal_code",
+            _("%(code)s is not in your region “%(region)s”. Coordinators import only for their own region.")
+            % {"code": code, "region": by.region.name},
+        )
     for name, value in DEFAULTS.items():
         fields.setdefault(name, value)
     if check.ok("end_date") and fields.get("end_date") and fields["end_date"] < date.today():
@@ -132,8 +145,8 @@ def _parse_row(number: int, cells: list[str], table, result: ImportResult) -> Co
     return check.row()
 
 
-def course_csv_parse(*, file) -> ImportResult:
-    """Read and check every row without saving anything."""
+def course_csv_parse(*, file, by: User | None = None) -> ImportResult:
+    """Read and check every row without saving anything; a coordinator's courses must meet in their region."""
     result = ImportResult(dry_run=True)
     table = read_table(
         file,
@@ -147,7 +160,7 @@ def course_csv_parse(*, file) -> ImportResult:
     if table is None:
         return result
     for number, cells in table.body:
-        row = _parse_row(number, cells, table, result)
+        row = _parse_row(number, cells, table, result, by)
         if row is not None:
             result.rows.append(row)
     return result
@@ -158,7 +171,7 @@ def course_csv_import(
 ) -> ImportResult:
     """Check the file and, unless it is a dry run, create all its courses in one transaction or none at all."""
     _ensure_may_manage(created_by, provider)
-    result = course_csv_parse(file=file)
+    result = course_csv_parse(file=file, by=created_by)
     result.dry_run = dry_run
     if dry_run or not result.ok:
         return result

@@ -176,13 +176,14 @@ class CourseImportForm(forms.Form):
         help_text=_("Otherwise they are saved as drafts, and you publish them one by one."),
     )
 
-    def __init__(self, *args, choose_provider: bool = False, **kwargs):
+    def __init__(self, *args, coordinator=None, **kwargs):
+        """A coordinator chooses one of the providers they may act for."""
         super().__init__(*args, **kwargs)
-        if choose_provider:
+        if coordinator is not None:
             self.fields = {
                 "provider": forms.ModelChoiceField(
                     label=_("Course provider"),
-                    queryset=course_provider_choices(),
+                    queryset=course_provider_choices(user=coordinator),
                     help_text=_("The organisation whose courses these are."),
                 ),
                 **self.fields,

@@ -1,7 +1,5 @@
 """The supply report pages: they read the cached SupplyReport and never compute it."""
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.models import Role
 from accounts.permissions import role_required
 from places.models import Region
+from portal.csv_export import csv_download
 
 from .map_svg import supply_map_summary, supply_map_svg
 from .report_selectors import supply_report_get, supply_report_regions
@@ -97,10 +96,7 @@ def supply_report_csv(request):
     filename = "supply-report-{}-{}.csv".format(
         slugify(_scope_name(region)) or "region", timezone.localtime(report.computed_at).date().isoformat()
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # the byte-order mark makes Excel read UTF-8
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename=filename)
     writer.writerow([_("Report area"), _scope_name(region)])
     writer.writerow([_("Computed at"), timezone.localtime(report.computed_at).strftime("%Y-%m-%d %H:%M")])
     writer.writerow([])

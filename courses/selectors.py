@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
+from accounts.models import Role, User
 from employers.models import Organisation
-from employers.selectors import great_circle_km
+from employers.selectors import great_circle_km, organisation_list_coordinated_by
 from places.geo import coordinates_of
 from portal.models import CandidateProfile
 from portal.vocabulary import GermanLevel
@@ -132,8 +133,12 @@ def course_list_for_provider(*, provider: Organisation) -> QuerySet[Course]:
     )
 
 
-def course_provider_choices() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(is_course_provider=True).order_by("name")
+def course_provider_choices(*, user: User | None = None) -> QuerySet[Organisation]:
+    """Every course provider, or those a coordinator may act for: with a site in their region."""
+    providers = Organisation.objects.filter(is_course_provider=True).order_by("name")
+    if user is None or user.role != Role.COORDINATOR:
+        return providers
+    return organisation_list_coordinated_by(user=user, organisations=providers)
 
 
 def registration_of(*, course: Course, profile: CandidateProfile) -> CourseRegistration | None:

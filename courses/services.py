@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from employers.models import Organisation
+from employers.selectors import organisation_coordinated_by
 from places.geo import coordinates_of
+from portal.dates import date_range_error
 from portal.models import CandidateProfile
 from portal.vocabulary import GermanLevel
 
@@ -25,11 +27,12 @@ STAFF_ROLES = (Role.PROVIDER, Role.EMPLOYER)
 
 
 def course_may_manage(*, user: User, provider: Organisation) -> bool:
-    """Staff of the provider manage its courses; coordinators may upload courses for any provider."""
+    """Staff of the provider manage its courses; coordinators may upload courses for providers with a site in
+    their region."""
     if not provider.is_course_provider or not user.is_authenticated:
         return False
     if user.role == Role.COORDINATOR:
-        return True
+        return organisation_coordinated_by(organisation=provider, user=user)
     membership = getattr(user, "membership", None)
     return user.role in STAFF_ROLES and membership is not None and membership.organisation_id == provider.pk
 
@@ -62,6 +65,10 @@ def course_errors(course: Course) -> dict[str, list[str]]:
         and GermanLevel.rank(course.level_to) < GermanLevel.rank(course.level_from)
     ):
         add("level_to", _("The level at the end cannot be lower than the level at the start."))
+    for name in ("start_date", "end_date"):
+        error = date_range_error(getattr(course, name))
+        if error is not None:
+            add(name, error.messages[0])
     if course.start_date and course.end_date and course.end_date < course.start_date:
         add("end_date", _("The course cannot end before it starts."))
     if course.delivery in (Delivery.IN_PERSON, Delivery.HYBRID) and not course.postal_code:

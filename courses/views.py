@@ -306,7 +306,7 @@ def course_import(request):
             return redirect("courses:import")
         if payload["user"] != request.user.pk:
             raise PermissionDenied
-        provider = own or course_provider_choices().filter(pk=payload["provider"]).first()
+        provider = own or course_provider_choices(user=request.user).filter(pk=payload["provider"]).first()
         if provider is None or provider.pk != payload["provider"]:
             raise PermissionDenied
         result = course_csv_import(
@@ -328,11 +328,13 @@ def course_import(request):
                 % {"count": count, "provider": provider.name},
             )
             return redirect("courses:import" if is_coordinator else "courses:provider_dashboard")
-        form = CourseImportForm(choose_provider=is_coordinator)
+        form = CourseImportForm(coordinator=request.user if is_coordinator else None)
         context.update({"form": form, "result": result, "checked_provider": provider})
         return render(request, "courses/import.html", context)
 
-    form = CourseImportForm(request.POST or None, request.FILES or None, choose_provider=is_coordinator)
+    form = CourseImportForm(
+        request.POST or None, request.FILES or None, coordinator=request.user if is_coordinator else None
+    )
     if request.method == "POST" and form.is_valid():
         provider = form.cleaned_data.get("provider") or own
         data = form.cleaned_data["file"].read()

@@ -20,11 +20,16 @@ class DocumentUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, upload_cut: int = 0, **kwargs):
+        """upload_cut: the bytes that had arrived when the file was refused for being too large (portal.uploads)."""
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _("PDF, JPEG or PNG, at most %(limit)s.") % {
             "limit": filesizeformat(MAX_DOCUMENT_BYTES)
         }
+        if upload_cut:
+            self.fields["file"].error_messages["required"] = _(
+                "This file is too large (%(size)s). Please upload a file of at most %(limit)s."
+            ) % {"size": filesizeformat(upload_cut), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
 
     def clean_file(self):
         uploaded_file = self.cleaned_data["file"]

@@ -1,6 +1,7 @@
 import logging
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from employers.models import Organisation
 
 from .models import Document, DocumentShare, private_storage
 from .selectors import document_count_for_owner
-from .validators import validate_document_file
+from .validators import image_reencoded, validate_document_file
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,8 @@ def document_file_remove_after_commit(*, names: list[str]) -> None:
 
 @transaction.atomic
 def document_upload(*, owner: User, title: str, kind: str, uploaded_file) -> Document:
-    """Store a checked PDF, JPEG or PNG under a random name; nothing is stored if any check fails."""
+    """Store a checked PDF, or a JPEG or PNG re-encoded, under a random name; nothing is stored if any check
+    fails."""
     try:
         content_type = validate_document_file(uploaded_file)
     except ValidationError as error:
@@ -46,16 +48,23 @@ def document_upload(*, owner: User, title: str, kind: str, uploaded_file) -> Doc
                 )
             }
         )
+    content = uploaded_file
+    if content_type != "application/pdf":
+        # Stored as decoded and written anew: nothing hidden in the original file survives.
+        try:
+            content = ContentFile(image_reencoded(uploaded_file, content_type))
+        except ValidationError as error:
+            raise ValidationError({"file": error.error_list}) from error
     document = Document(
         owner=owner,
         title=title.strip(),
         kind=kind,
         content_type=content_type,
-        size=uploaded_file.size,
+        size=content.size,
     )
     document.full_clean(exclude=["file"])
     # The browser's file name never reaches the disk: the model's upload_to picks a random one.
-    document.file.save("upload", uploaded_file, save=False)
+    document.file.save("upload", content, save=False)
     try:
         document.save()
     except Exception:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from portal.uploads import upload_was_cut
 
 from .forms import DocumentUploadForm
 from .models import Document
@@ -47,7 +48,7 @@ def document_upload_view(request):
     """The upload form posts here; with errors the list page shows again with each error next to its field."""
     if request.method != "POST":
         return _list_page(request, DocumentUploadForm())
-    form = DocumentUploadForm(request.POST, request.FILES)
+    form = DocumentUploadForm(request.POST, request.FILES, upload_cut=upload_was_cut(request))
     if form.is_valid():
         try:
             document_upload(

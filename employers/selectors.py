@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import INVITATION_VALID_FOR, Role, User
+from accounts.selectors import user_coordinates_any_postal_code
 from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
 from documents.models import Document
 from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
+from places.selectors import region_postal_codes
 
 from .models import Membership, Organisation, StaffInvitation, Vacancy
 
@@ -20,6 +22,26 @@ from .models import Membership, Organisation, StaffInvitation, Vacancy
 def organisation_of(*, user: User) -> Organisation | None:
     membership = getattr(user, "membership", None)
     return membership.organisation if membership else None
+
+
+def organisation_coordinated_by(*, organisation: Organisation, user: User) -> bool:
+    """Whether a coordinator may act for the organisation (import its offers): it has a site in their region.
+    Admins act for every organisation."""
+    if user.role == Role.ADMIN:
+        return user.is_active
+    return user_coordinates_any_postal_code(user=user, postal_codes=list(organisation.locations or []))
+
+
+def organisation_list_coordinated_by(*, user: User, organisations: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """Those of the organisations the user may act for (see organisation_coordinated_by), in one query."""
+    if user.role == Role.ADMIN:
+        return organisations
+    if user.role != Role.COORDINATOR or user.region_id is None:
+        return organisations.none()
+    codes = set(region_postal_codes(region=user.region))
+    return organisations.filter(
+        pk__in=[pk for pk, locations in organisations.values_list("pk", "locations") if codes & set(locations or [])]
+    )
 
 
 def organisation_public(*, pk: int) -> Organisation | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
+from portal.dates import date_range_error
 from portal.emails import absolute_url, email_send_templated
 from portal.vocabulary import SPOKEN_LANGUAGES
 
@@ -207,6 +208,10 @@ def _vacancy_fields_check(fields: dict) -> None:
 def _vacancy_validate(vacancy: Vacancy) -> None:
     """The rules a vacancy must meet before it is saved, as translated errors next to the fields."""
     errors = {}
+    for name in ("start_date", "expires_on"):
+        error = date_range_error(getattr(vacancy, name))
+        if error is not None:
+            errors[name] = error
     if vacancy.kind in TIME_LIMITED_KINDS and not vacancy.duration_weeks:
         errors["duration_weeks"] = _("Internships, job shadowing, work trials and EQ need a duration in weeks.")
     if vacancy.useful_languages and not set(vacancy.useful_languages) <= {code for code, _name in SPOKEN_LANGUAGES}:
@@ -217,7 +222,13 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
         errors["working_times"] = _("Please choose the working times from the list.")
     if not set(vacancy.what_to_bring) <= set(BringItem.values):
         errors["what_to_bring"] = _("Please choose what to bring from the list.")
-    if vacancy.start_date and vacancy.expires_on and vacancy.expires_on > vacancy.start_date + timedelta(days=366):
+    dates_in_range = "start_date" not in errors and "expires_on" not in errors
+    if (
+        dates_in_range
+        and vacancy.start_date
+        and vacancy.expires_on
+        and vacancy.expires_on > vacancy.start_date + timedelta(days=366)
+    ):
         errors["expires_on"] = _("A vacancy can stay open for at most a year after its start.")
     if errors:
         raise ValidationError(errors)

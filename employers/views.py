@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.forms import InvitationAcceptForm
 from accounts.models import ORGANISATION_ROLES, Role
 from accounts.permissions import role_required
-from applications.services import application_open_by_employer, application_transition
+from applications.services import application_transition
 from occupations.forms import OccupationSearchForm
 from privacy.selectors import candidate_profile_for_employer
 
@@ -345,14 +345,12 @@ def vacancy_mark_filled_view(request, pk):
 def application_detail(request, pk):
     """One application: who applied (they shared it by applying), their message, the history and the next steps.
 
-    Opening a new application tells the candidate it was seen.
+    Opening it changes nothing; "Mark as seen" is a step of its own that tells the candidate.
     """
     organisation = organisation_of(user=request.user)
     application = application_of_organisation(organisation=organisation, pk=pk)
     if application is None:
         raise Http404
-    if request.method == "GET":
-        application = application_open_by_employer(application=application, actor=request.user)
     next_steps = application_next_steps(application=application)
     form = ApplicationStepForm(request.POST or None, next_steps=next_steps)
     if request.method == "POST" and form.is_valid():

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from accounts.models import ORGANISATION_ROLES, Role, User
 from employers.models import Organisation
 from employers.selectors import organisation_of
+from portal.dates import date_range_error
 from portal.emails import absolute_url, email_send_templated
 
 from .models import EVENT_LANGUAGE_CODES, Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
@@ -53,6 +54,10 @@ def event_errors(event: Event, *, by: User) -> dict[str, list[str]]:
         if field not in errors:
             errors.setdefault(field, []).append(str(message))
 
+    for name in ("starts_at", "ends_at", "registration_deadline"):
+        error = date_range_error(getattr(event, name))
+        if error is not None:
+            add(name, error.messages[0])
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
         add("ends_at", _("The event must end after it starts."))
     if event.starts_at and event.registration_deadline and event.registration_deadline > event.starts_at:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from accounts.selectors import user_coordinates_postal_code
 from applications.models import Application, ApplicationEvent, ApplicationStatus
 from courses.models import CourseRegistration, CourseStatus, RegistrationStatus
 from events.models import EventRegistration
@@ -64,17 +65,6 @@ def _in_region(region: Region | None, field_name: str = "postal_code") -> Q:
     if region is None:
         return Q()
     return Q(**{f"{field_name}__in": region.postal_codes.values("code")})
-
-
-def user_coordinates_postal_code(*, user: User, postal_code: str) -> bool:
-    """Admins coordinate everywhere; a coordinator only the postal codes of their region."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.role == Role.ADMIN:
-        return True
-    if user.role != Role.COORDINATOR or not postal_code or user.region_id is None:
-        return False
-    return user.region.postal_codes.filter(code=postal_code).exists()
 
 
 def coordinators_for_postal_code(*, postal_code: str) -> QuerySet[User]:

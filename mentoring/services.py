@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from accounts.selectors import user_coordinates_postal_code
 from notifications.services import notification_create
 from places.geo import coordinates_of
+from portal.dates import date_range_error
 from portal.models import CandidateProfile
 
 from .models import (
@@ -38,7 +40,6 @@ from .selectors import (
     ROLE_MENTOR,
     coordinators_for_postal_code,
     mentorship_role_of,
-    user_coordinates_postal_code,
 )
 
 MENTOR_PROFILE_FIELDS = [
@@ -54,6 +55,8 @@ TRANSITIONS = {
 }
 LANGUAGE_CODES = [code for code, _name in MENTOR_LANGUAGES]
 STEP_NOT_POSSIBLE = _("This step is not possible in the mentorship's current state.")
+# Notes record what happened during a mentorship; older dates are typos.
+NOTE_YEARS_BACK = 10
 
 
 # --- Mentor profiles ---------------------------------------------------------------------------------------
@@ -477,6 +480,8 @@ def mentorship_note_add(
         errors["text"] = [_("Please write at most 2000 characters.")]
     if date > timezone.localdate():
         errors["date"] = [_("The date cannot be in the future.")]
+    elif (error := date_range_error(date, years_back=NOTE_YEARS_BACK)) is not None:
+        errors["date"] = error.messages
     if errors:
         raise ValidationError(errors)
     return MentorshipNote.objects.create(mentorship=mentorship, author=author, date=date, text=text)

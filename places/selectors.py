@@ -127,3 +127,8 @@ def place_lookup(*, text: str) -> PlaceLookup:
     if len(exact) > 1 and exact[0].population >= CLEARLY_MEANT * max(exact[1].population, 1):
         return PlaceLookup(postal_code=exact[0].postal_code)
     return PlaceLookup(choices=tuple(found))
+def region_postal_codes_within(*, region: Region, postal_codes: list[str]) -> set[str]:
+    """Those of the postal codes that belong to the region."""
+    return set(
+        region.postal_codes.filter(code__in=[code for code in postal_codes if code]).values_list("code", flat=True)
+    )

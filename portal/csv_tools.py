@@ -16,10 +16,16 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.vocabulary import GermanLevel
 
 MAX_FILE_BYTES = 1024 * 1024
+# A NUL character cannot be stored in a PostgreSQL text column; spreadsheets never mean one.
+NUL = "\x00"
+NUL_MESSAGE = gettext_lazy(
+    "This cell contains an invisible control character (NUL). Please delete the cell's content and type it again."
+)
 FIRST_ROW = 1  # Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row 2.
 
 
@@ -145,7 +151,9 @@ def read_header(
     for cell in cells:
         name = cell.strip()
         column = by_key.get(key(name)) if name else None
-        if name and column is None:
+        if NUL in name:
+            result.add(number, name.replace(NUL, ""), NUL_MESSAGE)
+        elif name and column is None:
             result.add(number, name, _("Unknown column. Please use the column names from the instructions."))
         elif column is not None and column.field in seen:
             result.add(number, name, _("This column appears twice."))
@@ -248,6 +256,9 @@ def read_cells(
         if not text:
             if column.required:
                 check.fail(column.field, _("This cell must not be empty."))
+            continue
+        if NUL in text:
+            check.fail(column.field, NUL_MESSAGE)
             continue
         check.texts[column.field] = text
         parser = parsers.get(column.field)

@@ -37,8 +37,8 @@ def _same(value) -> str:
     return " ".join(str(value).split()).casefold()
 
 
-def partner_csv_parse(*, importer: Importer, file) -> tuple[ImportResult, Table | None]:
-    """Read and check every row of the file; nothing is saved."""
+def partner_csv_parse(*, importer: Importer, file, by: User) -> tuple[ImportResult, Table | None]:
+    """Read and check every row of the file for the person importing it; nothing is saved."""
     result = ImportResult(dry_run=True)
     table = read_table(
         file,
@@ -68,6 +68,8 @@ def partner_csv_parse(*, importer: Importer, file) -> tuple[ImportResult, Table 
                 first_row[value] = number
         if importer.check is not None:
             importer.check(check)
+        if importer.in_region is not None:
+            importer.in_region(check, by)
         row = check.row()
         if row is not None:
             result.rows.append(row)
@@ -77,12 +79,13 @@ def partner_csv_parse(*, importer: Importer, file) -> tuple[ImportResult, Table 
 def partner_csv_import(*, kind: str, file, dry_run: bool, by: User) -> ImportResult:
     """Check the file and, unless it is a dry run, create all its rows in one transaction or none at all.
 
-    Coordinators and admins only. Imported candidates and mentors get their invitation e-mail after commit.
+    Coordinators (for their own region) and admins only. Imported candidates and mentors get their invitation
+    e-mail after commit.
     """
     if not by.has_role(*IMPORT_ROLES):
         raise PermissionDenied
     importer = importer_for(kind)
-    result, table = partner_csv_parse(importer=importer, file=file)
+    result, table = partner_csv_parse(importer=importer, file=file, by=by)
     result.dry_run = dry_run
     if table is None or not result.rows:
         return result

@@ -6,8 +6,11 @@ from functools import cached_property
 
 from django.conf import settings
 from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role, User
+from accounts.selectors import user_coordinates_any_postal_code
 from portal.csv_tools import Column, RowCheck, columns_by_key
 
 YES_NO_EMPTY_NO = _("“ja” or “nein” (empty = “nein”).")
@@ -44,6 +47,7 @@ class Importer:
     unique: str = ""  # a field whose value may appear only once in a file
     check: Callable[[RowCheck], None] | None = None  # rules across the cells of one row
     preview: tuple[str, ...] = ()  # the fields shown in the table of checked rows
+    in_region: Callable[[RowCheck, User], None] | None = None  # a coordinator's rows must lie in their region
 
     @cached_property
     def by_field(self) -> dict[str, Column]:
@@ -60,3 +64,17 @@ class Importer:
     @property
     def example_path(self):
         return settings.BASE_DIR / "docs" / "examples" / self.example
+
+
+def require_in_region(check: RowCheck, by: User, field: str) -> None:
+    """A coordinator imports people and offers of their own region only (admins everywhere): the row's postal
+    code must lie in it."""
+    code = check.fields.get(field)
+    if by.role != Role.COORDINATOR or not code or not check.ok(field):
+        return
+    if not user_coordinates_any_postal_code(user=by, postal_codes=[code]):
+        check.fail(
+            field,
+            gettext("%(code)s is not in your region “%(region)s”. Coordinators import only for their own region.")
+            % {"code": code, "region": by.region.name},
+        )

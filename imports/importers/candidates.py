@@ -29,7 +29,7 @@ from ..values import (
     parse_occupation,
     parse_portal_language,
 )
-from .base import Importer, described, several
+from .base import Importer, described, require_in_region, several
 
 CERTIFICATE_VALUES = {
     GermanCertificate.DTZ: ["DTZ", "Deutsch-Test für Zuwanderer"],
@@ -170,4 +170,5 @@ CANDIDATES = Importer(
     unique="email",
     check=_check,
     preview=("first_name", "last_name", "email", "language", "german_level", "postal_code"),
+    in_region=lambda check, by: require_in_region(check, by, "postal_code"),
 )  # fmt: skip

@@ -7,7 +7,7 @@ from portal.csv_tools import Column, list_parser, parse_whole_number
 
 from ..services import mentor_import_create
 from ..values import MENTOR_LANGUAGE_VALUES, parse_known_postal_code, parse_mentor_languages
-from .base import Importer, described, several
+from .base import Importer, described, require_in_region, several
 from .candidates import PERSON_COLUMNS, PERSON_PARSERS
 
 HELP_VALUES = {
@@ -87,4 +87,5 @@ MENTORS = Importer(
     done=_done,
     unique="email",
     preview=("first_name", "last_name", "email", "language", "languages", "postal_code"),
+    in_region=lambda check, by: require_in_region(check, by, "postal_code"),
 )  # fmt: skip

@@ -1,8 +1,10 @@
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from accounts.models import Role, User
+from accounts.selectors import user_coordinates_any_postal_code
 from employers.models import CompanySize, Organisation, Sector
-from portal.csv_tools import Column, choice_parser, parse_postal_codes, parse_yes_no
+from portal.csv_tools import Column, RowCheck, choice_parser, parse_postal_codes, parse_yes_no
 
 from ..services import organisation_import_create
 from ..values import parse_name
@@ -72,6 +74,22 @@ COLUMNS = (
 )  # fmt: skip
 
 
+def _in_region(check: RowCheck, by: User) -> None:
+    """A coordinator imports organisations with at least one site in their region; they act for those."""
+    if by.role != Role.COORDINATOR or not check.ok("locations"):
+        return
+    codes = check.fields.get("locations") or []
+    if not user_coordinates_any_postal_code(user=by, postal_codes=codes):
+        check.fail(
+            "locations",
+            gettext(
+                "Please give at least one location in your region “%(region)s”. Coordinators import only "
+                "organisations of their own region."
+            )
+            % {"region": by.region.name},
+        )
+
+
 def _create(fields: dict, by) -> Organisation:
     return organisation_import_create(**fields)
 
@@ -104,4 +122,5 @@ ORGANISATIONS = Importer(
     done=_done,
     unique="name",
     preview=("name", "sector", "locations", "is_employer", "is_course_provider"),
+    in_region=_in_region,
 )

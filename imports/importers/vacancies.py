@@ -1,12 +1,15 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.models import Role, User
 from employers.models import Organisation, Vacancy, VacancyKind, VacancyStatus
 from employers.offer_vocabulary import TASKS, BringItem, WorkingTime
+from employers.selectors import organisation_coordinated_by
 from employers.services import vacancy_create
 from portal.csv_tools import (
     BadValueError,
     Column,
+    RowCheck,
     choice_parser,
     list_parser,
     parse_date,
@@ -25,7 +28,7 @@ from ..values import (
     parse_occupation,
     parse_spoken_languages,
 )
-from .base import Importer, described, several, yes_no
+from .base import Importer, described, require_in_region, several, yes_no
 
 TASK_VALUES = {code: [german, code] for code, (_label, german) in TASKS.items()}
 WORKING_TIME_VALUES = {
@@ -162,6 +165,22 @@ def parse_organisation(text: str) -> Organisation:
     return organisation
 
 
+def _in_region(check: RowCheck, by: User) -> None:
+    """A coordinator imports offers of organisations with a site in their region, at a workplace in it."""
+    organisation = check.fields.get("organisation")
+    if (
+        by.role == Role.COORDINATOR
+        and organisation
+        and not organisation_coordinated_by(organisation=organisation, user=by)
+    ):
+        check.fail(
+            "organisation",
+            _("“%(name)s” has no location in your region “%(region)s”, so you cannot import its vacancies.")
+            % {"name": organisation.name, "region": by.region.name},
+        )
+    require_in_region(check, by, "postal_code")
+
+
 def _create(fields: dict, by) -> Vacancy:
     fields = dict(fields)
     organisation = fields.pop("organisation")
@@ -211,4 +230,5 @@ VACANCIES = Importer(
     example="stellen-beispiel.csv",
     done=_done,
     preview=("organisation", "kind", "title", "occupation", "postal_code", "status"),
+    in_region=_in_region,
 )  # fmt: skip

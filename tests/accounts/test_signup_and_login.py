@@ -6,7 +6,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.adapters import AccountAdapter
 from accounts.models import Role, User
 from employers.models import Membership
 from tests.factories import TEST_PASSWORD, CandidateFactory
@@ -111,20 +110,6 @@ def test_login_is_case_insensitive_for_the_email_address(client):
 
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
-
-
-def test_failed_logins_are_rate_limited_even_for_the_right_password_afterwards(client):
-    CandidateFactory(email="target@example.org")
-    for _ in range(5):
-        response = client.post(login_url(), {"login": "target@example.org", "password": "wrong-password"})
-        assert response.status_code == 200
-
-    response = client.post(login_url(), {"login": "target@example.org", "password": TEST_PASSWORD})
-
-    with translation.override("de"):
-        refusal = str(AccountAdapter.error_messages["too_many_login_attempts"])
-    assert refusal in response.content.decode()
-    assert "_auth_user_id" not in client.session
 
 
 def test_password_reset_mail_is_written_in_the_account_language_not_the_page_language(client):

@@ -52,6 +52,9 @@ def _new_page(browser, **context_options):
     # Without the service worker unless a test asks for it: the portal works without it, and its background
     # requests would race the test's own against the live server's single SQLite connection.
     context_options.setdefault("service_workers", "block")
+    # The portal's Content-Security-Policy forbids inline scripts, and the axe check is injected as one;
+    # tests/browser/test_content_security_policy.py checks the policy in a browser that keeps it.
+    context_options.setdefault("bypass_csp", True)
     context = browser.new_context(**context_options)
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from employers.models import Organisation
 from tests.factories import TEST_PASSWORD, CoordinatorFactory
+from tests.imports.conftest import STATEWIDE_CODES
 
 from .axe import assert_accessible
 
@@ -29,7 +30,7 @@ def text_in(language: str, message: str) -> str:
 
 def test_coordinator_checks_corrects_and_imports_organisations_in_farsi_on_a_phone(live_server, phone_page, tmp_path):
     page = phone_page
-    coordinator = CoordinatorFactory(preferred_language="fa")
+    coordinator = CoordinatorFactory(preferred_language="fa", region__codes=STATEWIDE_CODES)
     bad = tmp_path / "organisationen.csv"
     bad.write_bytes(EXAMPLE.read_bytes().replace(b"29439, 29451", b"29439, 99999"))
 

@@ -192,10 +192,12 @@ def test_a_course_that_has_already_ended_is_a_bad_row(staff):
     assert [(error.row, error.column) for error in result.errors] == [(2, "Ende")]
 
 
-def test_coordinators_import_for_a_provider_and_others_may_not(staff):
+def test_coordinators_import_for_a_provider_of_their_region_and_others_may_not(staff):
     provider = staff.membership.organisation
+    provider.locations = ["29439"]
+    provider.save()
 
-    coordinator = CoordinatorFactory()
+    coordinator = CoordinatorFactory(region__codes=["29439", "29451"])
 
     course_csv_import(provider=provider, file=csv_bytes([HEADER, LUECHOW]), dry_run=False, created_by=coordinator)
     with pytest.raises(PermissionDenied):

@@ -120,10 +120,10 @@ def test_staff_of_another_organisation_or_a_pure_employer_cannot_create_courses(
     assert not Course.objects.exists()
 
 
-def test_coordinator_may_create_courses_for_any_course_provider():
-    provider = provider_of(ProviderStaffFactory())
+def test_coordinator_may_create_courses_for_a_course_provider_of_their_region():
+    provider = provider_of(ProviderStaffFactory(membership__organisation__locations=["30159"]))
 
-    course = course_create(provider=provider, created_by=CoordinatorFactory(), **course_fields())
+    course = course_create(provider=provider, created_by=CoordinatorFactory(region__codes=["30159"]), **course_fields())
 
     assert course.provider == provider
 

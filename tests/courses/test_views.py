@@ -384,8 +384,8 @@ def test_a_token_of_another_user_is_refused(client, staff):
 
 
 def test_coordinator_chooses_the_provider_for_the_upload(client):
-    provider = CourseProviderOrganisationFactory(name="VHS Lüchow-Dannenberg")
-    client.force_login(CoordinatorFactory())
+    provider = CourseProviderOrganisationFactory(name="VHS Lüchow-Dannenberg", locations=["29439"])
+    client.force_login(CoordinatorFactory(region__codes=["29439", "30159"]))
 
     form_page = client.get(reverse("courses:import"))
     preview = client.post(reverse("courses:import"), {"provider": provider.pk, "file": upload(f"{HEADER}\n{GOOD}\n")})

@@ -63,15 +63,15 @@ def test_the_vacancy_page_shows_the_pipeline_by_status_with_counts_and_names(cli
     assert "Fremd" not in content
 
 
-def test_opening_a_new_application_marks_it_seen_and_tells_the_candidate_in_ukrainian(
+def test_marking_a_new_application_seen_tells_the_candidate_in_ukrainian(
     client, employer, vacancy, django_capture_on_commit_callbacks
 ):
     application = apply(vacancy, language="uk")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(url("application_detail", pk=application.pk))
+        response = client.post(url("application_detail", pk=application.pk), {"to_status": "seen"})
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SEEN
     seen = application.events.get(status=ApplicationStatus.SEEN)
@@ -85,16 +85,20 @@ def test_opening_a_new_application_marks_it_seen_and_tells_the_candidate_in_ukra
     assert Notification.objects.filter(recipient=application.profile.user, kind="application_status_changed").exists()
 
 
-def test_opening_it_again_changes_nothing_and_tells_nobody(client, vacancy, django_capture_on_commit_callbacks):
+def test_opening_an_application_changes_nothing_and_tells_nobody(
+    client, vacancy, django_capture_on_commit_callbacks
+):
+    """A GET must not change state: a link on another site could otherwise "open" applications (issue 12)."""
     application = apply(vacancy)
-    client.get(url("application_detail", pk=application.pk))
-    mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(url("application_detail", pk=application.pk))
+        response = client.get(url("application_detail", pk=application.pk))
 
-    assert application.events.count() == 2
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.events.count() == 1
     assert mail.outbox == []
+    assert 'name="to_status" value="seen"' in response.content.decode()
 
 
 def test_the_application_page_shows_who_applied_their_message_documents_and_history(client, employer, vacancy):
@@ -104,6 +108,7 @@ def test_the_application_page_shows_who_applied_their_message_documents_and_hist
     cv = DocumentFactory(owner=profile.user, title="Lebenslauf Amal")
     DocumentFactory(owner=profile.user, title="Nicht geteilt")
     application = application_submit(profile=profile, vacancy=vacancy, message="Ich streiche gern.", documents=[cv])
+    client.post(url("application_detail", pk=application.pk), {"to_status": "seen"})
 
     response = client.get(url("application_detail", pk=application.pk))
 
@@ -127,14 +132,14 @@ def test_the_page_offers_exactly_the_allowed_next_steps(client, vacancy):
     content = client.get(url("application_detail", pk=application.pk)).content.decode()
 
     buttons = re.findall(r'<button type="submit" name="to_status" value="(\w+)"', content)
-    assert buttons == ["invited", "declined"]
+    assert buttons == ["seen", "invited", "declined"]
 
 
 def test_employer_invites_agrees_and_hires_and_every_step_is_in_the_history(
     client, employer, vacancy, django_capture_on_commit_callbacks
 ):
     application = apply(vacancy, language="ar")
-    client.get(url("application_detail", pk=application.pk))
+    client.post(url("application_detail", pk=application.pk), {"to_status": "seen"})
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

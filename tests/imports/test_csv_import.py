@@ -23,6 +23,7 @@ from tests.factories import (
     EmployerStaffFactory,
     OrganisationFactory,
 )
+from tests.imports.conftest import STATEWIDE_CODES
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +59,12 @@ def changed(rows, row_number: int, **cells) -> list[list[str]]:
 
 @pytest.fixture
 def coordinator():
-    return CoordinatorFactory()
+    return CoordinatorFactory(region__codes=STATEWIDE_CODES)
 
 
 @pytest.fixture
 def employers():
-    return [OrganisationFactory(name=name) for name in EMPLOYERS]
+    return [OrganisationFactory(name=name, locations=["30159"]) for name in EMPLOYERS]
 
 
 def run(kind, file, by, *, dry_run=False):

@@ -15,6 +15,7 @@ from employers.models import Organisation
 from imports.models import AccountInvitation
 from mentoring.models import MentorProfile
 from tests.factories import FACTORY_BY_ROLE, TEST_PASSWORD, CoordinatorFactory
+from tests.imports.conftest import STATEWIDE_CODES
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def upload(data: bytes, name="partner.csv") -> SimpleUploadedFile:
 
 @pytest.fixture
 def coordinator(client):
-    user = CoordinatorFactory()
+    user = CoordinatorFactory(region__codes=STATEWIDE_CODES)
     client.force_login(user)
     return user
 
