@@ -267,7 +267,10 @@ def _start_server(static_root: str) -> subprocess.Popen:
     )
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "portal.wsgi:application", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}"],
+        [
+            str(gunicorn), "portal.wsgi:application", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}",
+            "--log-level", "warning", "--no-control-socket",
+        ],  # fmt: skip
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -300,7 +303,9 @@ def _wrk(path: str, session: str | None) -> dict:
     output = subprocess.run(  # noqa: S603
         [*command, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
     ).stdout
-    percentiles = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    if len(percentiles) != 3:
+        sys.exit(f"wrk said something unexpected:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
