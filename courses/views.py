@@ -4,7 +4,6 @@ import io
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
@@ -17,6 +16,7 @@ from accounts.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from portal.models import OnboardingStep
+from portal.pagination import SearchPaginator
 from portal.services import candidate_profile_ensure
 from portal.vocabulary import GermanLevel
 
@@ -91,7 +91,7 @@ def search(request):
     form = CourseSearchForm(data)
     form.is_valid()
     filters = form.filters()
-    page = Paginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = SearchPaginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in data.items() if key != "page" and value not in ("", None)])
     return render(
         request,

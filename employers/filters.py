@@ -15,7 +15,7 @@ from places.forms import PostalCodeField
 from portal.vocabulary import GermanLevel
 
 from .models import Vacancy, VacancyKind
-from .selectors import vacancy_text_search, vacancy_within
+from .selectors import vacancy_nearest_narrowed, vacancy_text_search, vacancy_within
 
 
 def _kilometres(km: int) -> str:
@@ -162,6 +162,14 @@ class VacancyFilter(django_filters.FilterSet):
     @property
     def page_size(self) -> int:
         return self.form.cleaned_data.get("page_size") or DEFAULT_PAGE_SIZE
+
+    def narrow(self, queryset, rows: int):
+        """The same first `rows` results looked for close by first, when they come nearest first."""
+        if self.sort != SORT_DISTANCE:
+            return queryset
+        return vacancy_nearest_narrowed(
+            queryset, postal_code=self.origin, rows=rows, radius_km=self.form.cleaned_data.get("radius")
+        )
 
     def filter_queryset(self, queryset):
         for name, value in self.form.cleaned_data.items():

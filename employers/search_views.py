@@ -1,6 +1,5 @@
 """The candidate side of vacancies: a public search and the detail page with the way to apply."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -8,6 +7,7 @@ from accounts.models import Role
 from applications.forms import ApplicationForm
 from applications.selectors import application_for_vacancy, candidate_profile_of
 from places.geo import is_known_postal_code
+from portal.pagination import SearchPaginator
 
 from .filters import DEFAULT_PAGE_SIZE, VacancyFilter
 from .models import Vacancy
@@ -32,7 +32,7 @@ def vacancy_search(request):
         vacancies, page_size = filterset.qs, filterset.page_size
     else:
         vacancies, page_size = Vacancy.objects.none(), DEFAULT_PAGE_SIZE
-    page = Paginator(vacancies, page_size).get_page(request.GET.get("page"))
+    page = SearchPaginator(vacancies, page_size, narrow=filterset.narrow).get_page(request.GET.get("page"))
     return render(
         request,
         "vacancies/vacancy_search.html",
