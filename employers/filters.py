@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from applications.selectors import candidate_profile_of
 from matching.selectors import vacancy_annotate_fit
-from occupations.selectors import occupation_field_list
+from occupations.selectors import occupation_field_choices
 from places.forms import PostalCodeField
 from portal.vocabulary import GermanLevel
 
@@ -122,8 +122,8 @@ class VacancyFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Named and sorted in the reader's language; one query, whatever the page shows.
-        self.filters["field"].extra["choices"] = [(str(field.pk), field.name()) for field in occupation_field_list()]
+        # Named and sorted in the reader's language; cached, whatever the page shows.
+        self.filters["field"].extra["choices"] = [(str(pk), name) for pk, name in occupation_field_choices()]
         # Only a candidate with a profile has matches to sort by.
         self.profile = candidate_profile_of(user=self.request.user) if self._is_candidate() else None
         if self.profile is None:

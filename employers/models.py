@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -182,18 +183,27 @@ class VacancyQuerySet(models.QuerySet):
 SEARCH_CONFIG = "german"
 
 
+def search_words(text):
+    """Text as the search reads it: PostgreSQL's parser takes "Tischler/in" or "Koch/Köchin" for a file path,
+    a single token no word matches, so the slash of gender-inclusive job titles becomes a space."""
+    if isinstance(text, str):
+        return text.replace("/", " ")
+    return Replace(text, models.Value("/"), models.Value(" "), output_field=models.TextField())
+
+
 class SearchDocument(models.Func):
     """The words of the named text fields as one weighted search vector (A for the first, then B, C, D).
 
     On PostgreSQL a generated column stores it, indexed with GIN; the embedded SQLite stores NULL and its
-    search falls back to substrings.
+    search falls back to substrings. Migrations refer to this class: changing what it computes needs a
+    migration that recreates the column.
     """
 
     output_field = SearchVectorField()
 
     def __init__(self, *field_names: str):
         vectors = (
-            SearchVector(name, weight="ABCD"[position], config=SEARCH_CONFIG)
+            SearchVector(search_words(models.F(name)), weight="ABCD"[position], config=SEARCH_CONFIG)
             for position, name in enumerate(field_names)
         )
         super().__init__(functools.reduce(operator.add, vectors))

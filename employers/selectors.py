@@ -15,7 +15,7 @@ from documents.models import Document
 from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
 
-from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy
+from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, search_words
 
 
 def organisation_of(*, user: User) -> Organisation | None:
@@ -216,7 +216,7 @@ def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str) -> QuerySet[
         return queryset
     matches = Q(occupation_id__in=occupation_ids_for_search(query=query, limit=50))
     if connection.vendor == "postgresql":
-        matches |= Q(search_vector=SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch"))
+        matches |= Q(search_vector=SearchQuery(search_words(query), config=SEARCH_CONFIG, search_type="websearch"))
         matches |= Q(TrigramWordSimilar(F("title"), query))
     else:
         text_match = Q()

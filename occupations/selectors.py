@@ -18,7 +18,7 @@ RANK_EXACT, RANK_PREFIX, RANK_WORD_PREFIX, RANK_SUBSTRING, RANK_WORDS = range(5)
 _ARABIC_ARTICLE = "ال"
 
 # The catalogue changes only when it is loaded again (occupation_catalogue_load gives it a new version), so
-# what a query finds is kept for a day; every vacancy search asks, in seven languages.
+# what a query finds, and the sorted field names, are kept for a day; every vacancy search asks.
 SEARCH_CACHE_SECONDS = 24 * 60 * 60
 CATALOGUE_VERSION_KEY = "occupations:catalogue-version"
 
@@ -74,14 +74,17 @@ def _best_terms(*, query: str, limit: int) -> list[tuple[int, int]]:
     normalised = normalise(query)
     if not normalised or limit <= 0:
         return []
-    version = cache.get_or_set(CATALOGUE_VERSION_KEY, "1", timeout=None)
     digest = hashlib.sha256(normalised.encode()).hexdigest()[:32]
-    key = f"occupations:search:{version}:{limit}:{digest}"
+    key = f"occupations:search:{_catalogue_version()}:{limit}:{digest}"
     best = cache.get(key)
     if best is None:
         best = _rank_terms(normalised, limit)
         cache.set(key, best, SEARCH_CACHE_SECONDS)
     return best
+
+
+def _catalogue_version() -> str:
+    return cache.get_or_set(CATALOGUE_VERSION_KEY, "1", timeout=None)
 
 
 def _rank_terms(normalised: str, limit: int) -> list[tuple[int, int]]:
@@ -165,6 +168,17 @@ def occupation_field_list(*, language: str | None = None) -> list[OccupationFiel
     language = _language(language)
     fields = OccupationField.objects.annotate(occupation_count=Count("occupations"))
     return sorted(fields, key=lambda field: (normalise(field.name(language)), field.code))
+
+
+def occupation_field_choices(*, language: str | None = None) -> list[tuple[int, str]]:
+    """(id, name) of every occupational field, sorted by name in the reader's language; cached like the search."""
+    language = _language(language)
+    key = f"occupations:field-choices:{_catalogue_version()}:{language}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(field.pk, field.name(language)) for field in occupation_field_list(language=language)]
+        cache.set(key, choices, SEARCH_CACHE_SECONDS)
+    return choices
 
 
 def occupation_catalogue_stats() -> dict:

@@ -17,12 +17,12 @@ class SearchPaginator(Paginator):
       further. Beyond that `is_estimate` is true and `count` includes one more result than `estimate_floor`,
       so the page text says "more than …" and the next page stays reachable. `estimate_above=None` counts
       everything, for lists whose readers need the exact number.
-    * A page is fetched by id first, then the rows with their related objects for those ids only, so the
-      database sorts narrow rows and joins only the rows shown.
+    * A page's ids are chosen in a subquery, and only the rows of those ids are joined with their related
+      objects and read in full, so the database sorts narrow rows and joins only the rows shown.
     * `narrow(queryset, rows)`, when given, may return a cheaper queryset whose first `rows` results are the
       same in the same order; it is used for the ids of a page when there are many results.
 
-    Three queries for a page (count, ids, rows), plus those of `narrow`; one when nothing is found.
+    Two queries for a page (count, rows), plus those of `narrow`; one when nothing is found.
     """
 
     def __init__(
@@ -69,6 +69,6 @@ class SearchPaginator(Paginator):
         if top <= bottom:
             return self._get_page([], number, self)
         ordered = self.narrow(self.object_list, top) if self.narrow and self.is_estimate else self.object_list
-        ids = list(ordered.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        # The page's ids come from a subquery: sorted narrow rows; joins and wide columns for those ids only.
+        rows = self.object_list.filter(pk__in=ordered.values("pk")[bottom:top])
+        return self._get_page(list(rows), number, self)
