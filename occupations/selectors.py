@@ -57,7 +57,9 @@ def occupation_search(*, query: str, limit: int = 20) -> list[Occupation]:
     terms = OccupationTerm.objects.select_related("occupation__field").in_bulk([term_id for _pk, term_id in best])
     results = []
     for _occupation_id, term_id in best:
-        term = terms[term_id]
+        term = terms.get(term_id)
+        if term is None:  # replaced by a catalogue load since the search was cached
+            continue
         occupation = term.occupation
         occupation.matched_term = term
         results.append(occupation)

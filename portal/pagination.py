@@ -8,6 +8,8 @@ from django.utils.functional import cached_property
 
 # Above this many results a page says "more than 1,000" instead of counting them all.
 ESTIMATE_ABOVE = 1000
+# Nobody pages this deep; a page number beyond it leads to the last page counted.
+MAX_REACH = 100_000
 
 
 class SearchPaginator(Paginator):
@@ -25,23 +27,25 @@ class SearchPaginator(Paginator):
     Two queries for a page (count, rows), plus those of `narrow`; one when nothing is found.
     """
 
+    estimate_above: int | None = ESTIMATE_ABOVE
+
     def __init__(
         self,
         object_list: QuerySet,
         per_page: int,
         *,
-        estimate_above: int | None = ESTIMATE_ABOVE,
         narrow: Callable[[QuerySet, int], QuerySet] | None = None,
         **kwargs,
     ):
+        if "estimate_above" in kwargs:
+            self.estimate_above = kwargs.pop("estimate_above")
         super().__init__(object_list, per_page, **kwargs)
-        self.estimate_above = estimate_above
         self.narrow = narrow
         self._reach = 0
 
     def get_page(self, number):
         try:
-            self._reach = max(int(number), 1) * self.per_page
+            self._reach = min(max(int(number), 1) * self.per_page, MAX_REACH)
         except (TypeError, ValueError):
             self._reach = 0
         return super().get_page(number)
