@@ -47,7 +47,7 @@ class SearchPaginator(Paginator):
         try:
             self._reach = min(max(int(number), 1) * self.per_page, MAX_REACH)
         except (TypeError, ValueError):
-            self._reach = 0
+            self._reach = self.per_page  # the first page is shown
         return super().get_page(number)
 
     @cached_property
