@@ -16,7 +16,7 @@ from employers.services import vacancy_update
 from occupations.models import Occupation
 from places.geo import coordinates_of, distance_km
 from portal.pagination import SearchPaginator
-from tests.factories import OccupationFactory, PublishedVacancyFactory
+from tests.factories import AdminFactory, OccupationFactory, PublishedVacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,16 @@ def test_rings_stop_at_the_radius_searched():
     within = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=10).order_by("distance_km")
 
     assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=10) is within
+
+
+def test_the_technical_administration_shows_the_vacancy_without_its_search_vector(client):
+    vacancy = PublishedVacancyFactory(title="Koch/Köchin für die Kantine")
+    client.force_login(AdminFactory())
+
+    detail = client.get(reverse("admin:employers_vacancy_change", args=[vacancy.pk])).content.decode()
+
+    assert "Koch/Köchin für die Kantine" in detail
+    assert "search_vector" not in detail and "'kantin'" not in detail
 
 
 @only_postgresql
