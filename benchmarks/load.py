@@ -343,6 +343,7 @@ def main() -> None:
     server = _start_server(static_root)
     results = []
     try:
+        _wrk("/de/", None, duration=2)  # both workers warm: templates compiled, catalogues loaded
         for label, path, session in pages:
             status, _body = _fetch(path, session)
             if status != 200:
