@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import F, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -120,8 +121,9 @@ class VacancyFilter(django_filters.FilterSet):
         fields = []
         form = VacancySearchForm
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, typos: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.typos = typos
         # Named and sorted in the reader's language; cached, whatever the page shows.
         self.filters["field"].extra["choices"] = [(str(pk), name) for pk, name in occupation_field_choices()]
         # Only a candidate with a profile has matches to sort by.
@@ -133,7 +135,16 @@ class VacancyFilter(django_filters.FilterSet):
             sort.widget.choices = offered
 
     def filter_text(self, queryset, name, value):
-        return vacancy_text_search(queryset, query=value)
+        return vacancy_text_search(queryset, query=value, typos=self.typos)
+
+    @property
+    def may_tolerate_typos(self) -> bool:
+        """A text search that found nothing may look again for words much like the query (PostgreSQL)."""
+        return not self.typos and connection.vendor == "postgresql" and bool(self.form.cleaned_data.get("q"))
+
+    def tolerating_typos(self) -> "VacancyFilter":
+        """The same search, also finding offers whose title has a word much like the query."""
+        return type(self)(self.data, queryset=self.queryset, request=self.request, typos=True)
 
     def filter_german_level(self, queryset, name, value):
         return queryset.filter(german_level_required__in=GermanLevel.values[: GermanLevel.rank(value) + 1])

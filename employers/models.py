@@ -290,7 +290,12 @@ class Vacancy(models.Model):
         verbose_name_plural = _("vacancies")
         ordering = ["-published_at", "-created_at"]
         indexes = [
-            models.Index(fields=["status", "latitude", "longitude"], name="vacancy_status_geo"),
+            # The bounding box of a distance search; the common filters and the order ride along, so that on
+            # PostgreSQL counting and sorting the offers near a place reads the index only.
+            models.Index(
+                fields=["status", "latitude", "longitude", "kind", "german_level_required", "published_at", "id"],
+                name="vacancy_status_geo",
+            ),
             # The newest published offers, a page at a time, without sorting them all.
             models.Index(fields=["status", "-published_at", "-id"], name="vacancy_status_newest"),
         ]

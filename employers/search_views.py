@@ -21,6 +21,14 @@ def _candidate_postal_code(request) -> str:
     return profile.postal_code if profile else ""
 
 
+def _results_page(filterset: VacancyFilter, number):
+    if filterset.is_valid():
+        vacancies, page_size = filterset.qs, filterset.page_size
+    else:
+        vacancies, page_size = Vacancy.objects.none(), DEFAULT_PAGE_SIZE
+    return SearchPaginator(vacancies, page_size, narrow=filterset.narrow).get_page(number)
+
+
 @require_safe
 def vacancy_search(request):
     """Anyone may search; a candidate's own postal code is where distances start unless they type another."""
@@ -28,11 +36,10 @@ def vacancy_search(request):
     if "postal_code" not in data:
         data["postal_code"] = _candidate_postal_code(request)
     filterset = VacancyFilter(data, queryset=vacancy_list_published(), request=request)
-    if filterset.is_valid():
-        vacancies, page_size = filterset.qs, filterset.page_size
-    else:
-        vacancies, page_size = Vacancy.objects.none(), DEFAULT_PAGE_SIZE
-    page = SearchPaginator(vacancies, page_size, narrow=filterset.narrow).get_page(request.GET.get("page"))
+    page = _results_page(filterset, request.GET.get("page"))
+    if not page.paginator.count and filterset.is_valid() and filterset.may_tolerate_typos:
+        filterset = filterset.tolerating_typos()
+        page = _results_page(filterset, request.GET.get("page"))
     return render(
         request,
         "vacancies/vacancy_search.html",

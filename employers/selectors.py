@@ -200,14 +200,15 @@ def application_next_steps(*, application: Application) -> list[tuple[str, str]]
     return [(status, ApplicationStatus(status).label) for status in EMPLOYER_TRANSITIONS.get(application.status, ())]
 
 
-def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str) -> QuerySet[Vacancy]:
+def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str, typos: bool = False) -> QuerySet[Vacancy]:
     """Free text in any of the seven languages.
 
     The words match German title and description (PostgreSQL full-text search on the stored, indexed
     vector with the German configuration, so "Pflegekräfte" finds "Pflegekraft"; plain substring search on
-    SQLite), a title with a word much like the query (pg_trgm, so "Tischlr" finds "Tischler/in"), and the
-    whole query also matches the occupation catalogue in every language, so "نجار" finds a German
-    "Tischler/in" vacancy. The catalogue lookup is cached; each condition can use its index.
+    SQLite), and the whole query also matches the occupation catalogue in every language, so "نجار" finds a
+    German "Tischler/in" vacancy and "Tischlr" the Tischler/in ones (the catalogue lookup is cached). With
+    `typos` (PostgreSQL), offers whose title has a word much like the query are found too: for a search
+    that finds nothing otherwise, see vacancy_ids_with_similar_title.
     """
     from occupations.selectors import occupation_ids_for_search
 
@@ -217,13 +218,27 @@ def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str) -> QuerySet[
     matches = Q(occupation_id__in=occupation_ids_for_search(query=query, limit=50))
     if connection.vendor == "postgresql":
         matches |= Q(search_vector=SearchQuery(search_words(query), config=SEARCH_CONFIG, search_type="websearch"))
-        matches |= Q(TrigramWordSimilar(F("title"), query))
+        if typos:
+            matches |= Q(pk__in=vacancy_ids_with_similar_title(query=query))
     else:
         text_match = Q()
         for word in query.split():
             text_match &= Q(title__icontains=word) | Q(description__icontains=word)
         matches |= text_match
     return queryset.filter(matches)
+
+
+def vacancy_ids_with_similar_title(*, query: str) -> list[int]:
+    """Published offers whose title has a word much like the query (pg_trgm word similarity of at least 0.6).
+
+    Read as a list through the title's trigram index, in one query without an order or a limit: given
+    either, PostgreSQL may walk the whole table comparing every title, as it cannot tell how few titles a
+    misspelt word is like. Only for searches that find nothing otherwise, so the list stays short.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    similar = Vacancy.objects.published().filter(TrigramWordSimilar(F("title"), query)).order_by()
+    return list(similar.values_list("pk", flat=True))
 
 
 def vacancy_within(queryset: QuerySet[Vacancy], *, postal_code: str, radius_km: float | None) -> QuerySet[Vacancy]:

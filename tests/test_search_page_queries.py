@@ -90,6 +90,18 @@ def test_the_vacancy_search(client, params):
     assert_fixed(f"vacancy search {params}", few, many, budget=4)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="typo tolerance (pg_trgm) exists on PostgreSQL only")
+def test_a_misspelt_vacancy_search_looks_once_more_for_similar_titles(client):
+    url = reverse("vacancies:search")
+    vacancies(2)
+    few = queries_of(client, url, {"q": "Angebt", "page_size": "50"})
+    vacancies(45)
+    many = queries_of(client, url, {"q": "Angebt", "page_size": "50"})
+
+    # savepoint ×2, count (nothing), titles much like the word, count, rows
+    assert_fixed("vacancy search with a typo", few, many, budget=6)
+
+
 def test_the_nearest_first_search_over_many_offers_stays_within_its_rings(client, monkeypatch):
     monkeypatch.setattr(SearchPaginator, "estimate_above", 3)
     vacancies(12)

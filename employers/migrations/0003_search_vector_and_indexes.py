@@ -40,6 +40,14 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=models.GeneratedField(db_persist=True, expression=employers.models.SearchDocument('title', 'description'), output_field=django.contrib.postgres.search.SearchVectorField()),
         ),
+        migrations.RemoveIndex(
+            model_name='vacancy',
+            name='vacancy_status_geo',
+        ),
+        migrations.AddIndex(
+            model_name='vacancy',
+            index=models.Index(fields=['status', 'latitude', 'longitude', 'kind', 'german_level_required', 'published_at', 'id'], name='vacancy_status_geo'),
+        ),
         migrations.AddIndex(
             model_name='vacancy',
             index=models.Index(fields=['status', '-published_at', '-id'], name='vacancy_status_newest'),
