@@ -53,11 +53,17 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A portal beat --loglevel=INFO
 
+# The load benchmark drives gunicorn with wrk (Debian's package, installed here when missing and root).
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: install Debian's wrk package for the load benchmark."; fi; }
 	$(PY) benchmarks/supply_report.py
 	$(PY) benchmarks/matching.py
 	$(PY) benchmarks/mentor_assignment.py
 	$(PY) benchmarks/jobboerse_sync.py
+	$(PY) benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -4,7 +4,6 @@ import io
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from accounts.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from portal.emails import absolute_url
+from portal.pagination import SearchPaginator
 from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
 
@@ -93,7 +93,7 @@ def search(request):
     form = CourseSearchForm(data, home=defaults)
     form.is_valid()
     filters = form.filters()
-    page = Paginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = SearchPaginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in data.items() if key != "page" and value not in ("", None)])
     return render(
         request,

@@ -39,7 +39,8 @@ class VacancyAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "source"]
     search_fields = ["title", "organisation__name", "postal_code", "external_reference"]
     list_select_related = ["organisation"]
-    readonly_fields = [field.name for field in Vacancy._meta.fields]
+    # The search vector is the database's index material, not something to read.
+    readonly_fields = [field.name for field in Vacancy._meta.fields if field.name != "search_vector"]
 
     def has_add_permission(self, request):
         return False

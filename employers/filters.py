@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import F, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -10,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from applications.selectors import candidate_profile_of
 from matching.selectors import vacancy_annotate_fit
-from occupations.selectors import occupation_field_list
+from occupations.selectors import occupation_field_choices
 from places.forms import PostalCodeField
 from places.selectors import postal_code_label
 from portal.selectors import candidate_search_defaults
 from portal.vocabulary import GermanLevel
 
 from .models import Vacancy, VacancyKind
-from .selectors import vacancy_text_search, vacancy_within
+from .selectors import vacancy_nearest_narrowed, vacancy_text_search, vacancy_within
 
 
 def _kilometres(km: int) -> str:
@@ -135,10 +136,11 @@ class VacancyFilter(django_filters.FilterSet):
         fields = []
         form = VacancySearchForm
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, typos: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        # Named and sorted in the reader's language; one query, whatever the page shows.
-        self.filters["field"].extra["choices"] = [(str(field.pk), field.name()) for field in occupation_field_list()]
+        self.typos = typos
+        # Named and sorted in the reader's language; cached, whatever the page shows.
+        self.filters["field"].extra["choices"] = [(str(pk), name) for pk, name in occupation_field_choices()]
         # Only a candidate with a profile has matches to sort by.
         self.profile = candidate_profile_of(user=self.request.user) if self._is_candidate() else None
         self._offer_home(candidate_search_defaults(user=self.request.user) if self.profile is not None else None)
@@ -163,7 +165,16 @@ class VacancyFilter(django_filters.FilterSet):
             radius.choices = [RADIUS_CHOICES[0], *sorted(kilometres, key=lambda choice: int(choice[0]))]
 
     def filter_text(self, queryset, name, value):
-        return vacancy_text_search(queryset, query=value)
+        return vacancy_text_search(queryset, query=value, typos=self.typos)
+
+    @property
+    def may_tolerate_typos(self) -> bool:
+        """A text search that found nothing may look again for words much like the query (PostgreSQL)."""
+        return not self.typos and connection.vendor == "postgresql" and bool(self.form.cleaned_data.get("q"))
+
+    def tolerating_typos(self) -> "VacancyFilter":
+        """The same search, also finding offers whose title has a word much like the query."""
+        return type(self)(self.data, queryset=self.queryset, request=self.request, typos=True)
 
     def filter_german_level(self, queryset, name, value):
         return queryset.filter(german_level_required__in=GermanLevel.values[: GermanLevel.rank(value) + 1])
@@ -192,6 +203,14 @@ class VacancyFilter(django_filters.FilterSet):
     @property
     def page_size(self) -> int:
         return self.form.cleaned_data.get("page_size") or DEFAULT_PAGE_SIZE
+
+    def narrow(self, queryset, rows: int):
+        """The same first `rows` results looked for close by first, when they come nearest first."""
+        if self.sort != SORT_DISTANCE:
+            return queryset
+        return vacancy_nearest_narrowed(
+            queryset, postal_code=self.origin, rows=rows, radius_km=self.form.cleaned_data.get("radius")
+        )
 
     def filter_queryset(self, queryset):
         for name, value in self.form.cleaned_data.items():

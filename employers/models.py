@@ -1,6 +1,11 @@
+import functools
+import operator
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -188,6 +193,42 @@ class VacancyQuerySet(models.QuerySet):
         return self.published().filter(expires_on__lt=today or timezone.localdate())
 
 
+# Vacancies are written in German: stemming with the German configuration lets "Pflegekräfte" find "Pflegekraft".
+SEARCH_CONFIG = "german"
+
+
+def search_words(text):
+    """Text as the search reads it: PostgreSQL's parser takes "Tischler/in" or "Koch/Köchin" for a file path,
+    a single token no word matches, so the slash of gender-inclusive job titles becomes a space."""
+    if isinstance(text, str):
+        return text.replace("/", " ")
+    return Replace(text, models.Value("/"), models.Value(" "), output_field=models.TextField())
+
+
+class SearchDocument(models.Func):
+    """The words of the named text fields as one weighted search vector (A for the first, then B, C, D).
+
+    On PostgreSQL a generated column stores it, indexed with GIN; the embedded SQLite stores NULL and its
+    search falls back to substrings. Migrations refer to this class: changing what it computes needs a
+    migration that recreates the column.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, *field_names: str):
+        vectors = (
+            SearchVector(search_words(models.F(name)), weight="ABCD"[position], config=SEARCH_CONFIG)
+            for position, name in enumerate(field_names)
+        )
+        super().__init__(functools.reduce(operator.add, vectors))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
+
+
 class Vacancy(models.Model):
     """A job, apprenticeship, EQ, internship, job shadowing or work trial an organisation offers."""
 
@@ -262,6 +303,11 @@ class Vacancy(models.Model):
     fixed_term = models.BooleanField(_("fixed-term"), null=True, blank=True, help_text=_("Empty means not stated."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Kept current by the database on every write, bulk ones included; GIN-indexed on PostgreSQL (migration
+    # 0003 adds that index and the trigram index on the title, which SQLite cannot have).
+    search_vector = models.GeneratedField(
+        expression=SearchDocument("title", "description"), output_field=SearchVectorField(), db_persist=True
+    )
 
     objects = VacancyQuerySet.as_manager()
 
@@ -269,7 +315,16 @@ class Vacancy(models.Model):
         verbose_name = _("vacancy")
         verbose_name_plural = _("vacancies")
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "latitude", "longitude"], name="vacancy_status_geo")]
+        indexes = [
+            # The bounding box of a distance search; the common filters and the order ride along, so that on
+            # PostgreSQL counting and sorting the offers near a place reads the index only.
+            models.Index(
+                fields=["status", "latitude", "longitude", "kind", "german_level_required", "published_at", "id"],
+                name="vacancy_status_geo",
+            ),
+            # The newest published offers, a page at a time, without sorting them all.
+            models.Index(fields=["status", "-published_at", "-id"], name="vacancy_status_newest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=VacancyKind.values), name="vacancy_kind_known"),
             models.CheckConstraint(condition=models.Q(status__in=VacancyStatus.values), name="vacancy_status_known"),

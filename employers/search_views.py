@@ -1,6 +1,5 @@
 """The candidate side of vacancies: a public search and the detail page with the way to apply."""
 
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -9,6 +8,7 @@ from accounts.models import Role
 from applications.forms import ApplicationForm
 from applications.selectors import application_for_vacancy, candidate_profile_of
 from places.geo import is_known_postal_code
+from portal.pagination import SearchPaginator
 from portal.selectors import candidate_search_defaults
 
 from .filters import DEFAULT_PAGE_SIZE, NEAR_ME, VacancyFilter
@@ -48,6 +48,14 @@ def _widened(data: QueryDict, **changes) -> str:
     return f"?{query.urlencode()}"
 
 
+def _results_page(filterset: VacancyFilter, number):
+    if filterset.is_valid():
+        vacancies, page_size = filterset.qs, filterset.page_size
+    else:
+        vacancies, page_size = Vacancy.objects.none(), DEFAULT_PAGE_SIZE
+    return SearchPaginator(vacancies, page_size, narrow=filterset.narrow).get_page(number)
+
+
 @require_safe
 def vacancy_search(request):
     """Anyone may search; a candidate starts from the profile (home, distance, kinds) and widens in one tap."""
@@ -56,11 +64,10 @@ def vacancy_search(request):
     if defaults is not None and not set(data) - {"page"}:
         data.update(_first_search(defaults))
     filterset = VacancyFilter(data, queryset=vacancy_list_published(), request=request)
-    if filterset.is_valid():
-        vacancies, page_size = filterset.qs, filterset.page_size
-    else:
-        vacancies, page_size = Vacancy.objects.none(), DEFAULT_PAGE_SIZE
-    page = Paginator(vacancies, page_size).get_page(request.GET.get("page"))
+    page = _results_page(filterset, request.GET.get("page"))
+    if not page.paginator.count and filterset.is_valid() and filterset.may_tolerate_typos:
+        filterset = filterset.tolerating_typos()
+        page = _results_page(filterset, request.GET.get("page"))
     return render(
         request,
         "vacancies/vacancy_search.html",

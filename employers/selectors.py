@@ -1,6 +1,7 @@
 import math
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery
 from django.core import signing
 from django.db import connection
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
@@ -16,7 +17,7 @@ from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
 from places.selectors import region_postal_codes
 
-from .models import Membership, Organisation, StaffInvitation, Vacancy
+from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, search_words
 
 
 def organisation_of(*, user: User) -> Organisation | None:
@@ -104,8 +105,15 @@ def staff_invitation_from_token(*, token: str) -> StaffInvitation | None:
 
 
 def vacancy_list_published() -> QuerySet[Vacancy]:
-    """Published vacancies with everything a result list shows, in a fixed number of queries."""
-    return Vacancy.objects.published().select_related("organisation", "occupation", "occupation__field")
+    """Published vacancies with everything a result list shows, in a fixed number of queries.
+
+    The search vector stays in the database: it is for finding rows, not for showing them.
+    """
+    return (
+        Vacancy.objects.published()
+        .select_related("organisation", "occupation", "occupation__field")
+        .defer("search_vector")
+    )
 
 
 def vacancy_list_for_organisation(*, organisation: Organisation) -> QuerySet[Vacancy]:
@@ -214,34 +222,45 @@ def application_next_steps(*, application: Application) -> list[tuple[str, str]]
     return [(status, ApplicationStatus(status).label) for status in EMPLOYER_TRANSITIONS.get(application.status, ())]
 
 
-def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str) -> QuerySet[Vacancy]:
+def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str, typos: bool = False) -> QuerySet[Vacancy]:
     """Free text in any of the seven languages.
 
-    The words match German title and description (PostgreSQL full-text search with the German
-    configuration, so "Pflegekräfte" finds "Pflegekraft"; plain substring search on SQLite), and the
-    whole query also matches the occupation catalogue in every language, so "نجار" finds a German
-    "Tischler/in" vacancy.
+    The words match German title and description (PostgreSQL full-text search on the stored, indexed
+    vector with the German configuration, so "Pflegekräfte" finds "Pflegekraft"; plain substring search on
+    SQLite), and the whole query also matches the occupation catalogue in every language, so "نجار" finds a
+    German "Tischler/in" vacancy and "Tischlr" the Tischler/in ones (the catalogue lookup is cached). With
+    `typos` (PostgreSQL), offers whose title has a word much like the query are found too: for a search
+    that finds nothing otherwise, see vacancy_ids_with_similar_title.
     """
-    from occupations.selectors import occupation_search
+    from occupations.selectors import occupation_ids_for_search
 
     query = " ".join((query or "").split())[:100]
     if not query:
         return queryset
-    occupation_ids = [occupation.pk for occupation in occupation_search(query=query, limit=50)]
+    matches = Q(occupation_id__in=occupation_ids_for_search(query=query, limit=50))
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config="german") + SearchVector(
-            "description", weight="B", config="german"
-        )
-        text_match = Q(
-            pk__in=Vacancy.objects.annotate(search=vector)
-            .filter(search=SearchQuery(query, config="german", search_type="websearch"))
-            .values("pk")
-        )
+        matches |= Q(search_vector=SearchQuery(search_words(query), config=SEARCH_CONFIG, search_type="websearch"))
+        if typos:
+            matches |= Q(pk__in=vacancy_ids_with_similar_title(query=query))
     else:
         text_match = Q()
         for word in query.split():
             text_match &= Q(title__icontains=word) | Q(description__icontains=word)
-    return queryset.filter(text_match | Q(occupation_id__in=occupation_ids))
+        matches |= text_match
+    return queryset.filter(matches)
+
+
+def vacancy_ids_with_similar_title(*, query: str) -> list[int]:
+    """Published offers whose title has a word much like the query (pg_trgm word similarity of at least 0.6).
+
+    Read as a list through the title's trigram index, in one query without an order or a limit: given
+    either, PostgreSQL may walk the whole table comparing every title, as it cannot tell how few titles a
+    misspelt word is like. Only for searches that find nothing otherwise, so the list stays short.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    similar = Vacancy.objects.published().filter(TrigramWordSimilar(F("title"), query)).order_by()
+    return list(similar.values_list("pk", flat=True))
 
 
 def vacancy_within(queryset: QuerySet[Vacancy], *, postal_code: str, radius_km: float | None) -> QuerySet[Vacancy]:
@@ -252,18 +271,46 @@ def vacancy_within(queryset: QuerySet[Vacancy], *, postal_code: str, radius_km: 
     origin = coordinates_of(postal_code)
     if origin is None:
         return queryset.none()
-    latitude, longitude = origin
-    if radius_km:
-        lat_delta = radius_km / 111.2
-        lon_delta = radius_km / (111.2 * max(math.cos(math.radians(latitude)), 0.01))
-        queryset = queryset.filter(
-            latitude__range=(latitude - lat_delta, latitude + lat_delta),
-            longitude__range=(longitude - lon_delta, longitude + lon_delta),
-        )
-    queryset = queryset.annotate(distance_km=great_circle_km(latitude, longitude))
-    if radius_km:
-        queryset = queryset.filter(distance_km__lte=radius_km)
+    queryset = queryset.annotate(distance_km=great_circle_km(*origin))
+    return _near(queryset, origin=origin, radius_km=radius_km) if radius_km else queryset
+
+
+# Around a place, the nearest offers are looked for within these distances first.
+NEAREST_RINGS_KM = (10, 25, 50, 100, 200)
+
+
+def vacancy_nearest_narrowed(
+    queryset: QuerySet[Vacancy], *, postal_code: str, rows: int, radius_km: float | None = None
+) -> QuerySet[Vacancy]:
+    """The same first `rows` offers of a nearest-first queryset, looked for only within the smallest ring
+    around the postal code that holds that many, so the database computes and sorts the distances of those
+    offers rather than of every offer in the state. One cheap query per ring tried.
+
+    The queryset must come from vacancy_within with the same postal code (within `radius_km`, if given).
+    """
+    origin = coordinates_of(postal_code)
+    if origin is None or rows <= 0:
+        return queryset
+    for ring_km in NEAREST_RINGS_KM:
+        if radius_km and ring_km >= radius_km:
+            break
+        ring = _near(queryset, origin=origin, radius_km=ring_km)
+        # Every offer outside the ring is farther away than every offer inside it.
+        if ring.order_by()[:rows].count() == rows:
+            return ring
     return queryset
+
+
+def _near(queryset: QuerySet, *, origin: tuple[float, float], radius_km: float) -> QuerySet:
+    """Rows of a queryset annotated with `distance_km` (from origin) that lie within the radius."""
+    latitude, longitude = origin
+    lat_delta = radius_km / 111.2
+    lon_delta = radius_km / (111.2 * max(math.cos(math.radians(latitude)), 0.01))
+    return queryset.filter(
+        latitude__range=(latitude - lat_delta, latitude + lat_delta),
+        longitude__range=(longitude - lon_delta, longitude + lon_delta),
+        distance_km__lte=radius_km,
+    )
 
 
 def great_circle_km(latitude: float, longitude: float):

@@ -2,7 +2,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import role_required
 from portal.emails import absolute_url
+from portal.pagination import SearchPaginator
 
 from .forms import EventFilterForm, EventForm, EventRegisterForm, errors_for_form
 from .ics import event_ics
@@ -73,7 +73,7 @@ def event_list(request):
     form = EventFilterForm(request.GET)
     form.is_valid()
     filters = form.filters()
-    page = Paginator(event_list_public(**filters), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = SearchPaginator(event_list_public(**filters), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in filters.items() if value])
     return render(request, "events/list.html", {"form": form, "page": page, "events": page.object_list, "query": query})
 

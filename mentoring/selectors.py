@@ -317,37 +317,46 @@ def _latest(queryset: QuerySet, field_name: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field_name}").values(field_name)[:1])
 
 
-def caseload_queryset(*, region: Region | None, today: datetime.date | None = None) -> QuerySet[CandidateProfile]:
-    """The candidates of the scope, each with what the caseload shows and filters by."""
-    today = today or timezone.localdate()
+def _caseload_states(today: datetime.date) -> dict[str, Exists]:
+    """Where each candidate stands, as conditions on the candidate's profile row."""
     profile = OuterRef("pk")
     mentorships = Mentorship.objects.filter(profile=profile)
     registrations = CourseRegistration.objects.filter(profile=profile)
     applications = Application.objects.filter(profile=profile)
+    return {
+        "has_mentor": Exists(mentorships.filter(status__in=WITH_MENTOR_STATUSES)),
+        "mentor_proposed": Exists(mentorships.filter(status=MentorshipStatus.PROPOSED)),
+        "waiting_for_mentor": Exists(MentorRequest.objects.filter(profile=profile, status=MentorRequestStatus.WAITING)),
+        "in_course": Exists(
+            registrations.filter(status=RegistrationStatus.REGISTERED, course__end_date__gte=today).exclude(
+                course__status=CourseStatus.CANCELLED
+            )
+        ),
+        "waiting_for_course": Exists(registrations.filter(status=RegistrationStatus.WAITING)),
+        "application_in_progress": Exists(applications.open()),
+        "in_trial": Exists(applications.filter(status=ApplicationStatus.AGREED)),
+        "hired": Exists(applications.filter(status=ApplicationStatus.HIRED)),
+    }
+
+
+def _caseload_scope(region: Region | None) -> QuerySet[CandidateProfile]:
+    return CandidateProfile.objects.filter(_in_region(region), user__is_active=True, user__role=Role.CANDIDATE)
+
+
+def caseload_queryset(*, region: Region | None, today: datetime.date | None = None) -> QuerySet[CandidateProfile]:
+    """The candidates of the scope, each with what the caseload shows and filters by."""
+    profile = OuterRef("pk")
     floor = F("created_at")
     return (
-        CandidateProfile.objects.filter(_in_region(region), user__is_active=True, user__role=Role.CANDIDATE)
+        _caseload_scope(region)
         .select_related("user")
         .annotate(
-            has_mentor=Exists(mentorships.filter(status__in=WITH_MENTOR_STATUSES)),
-            mentor_proposed=Exists(mentorships.filter(status=MentorshipStatus.PROPOSED)),
-            waiting_for_mentor=Exists(
-                MentorRequest.objects.filter(profile=profile, status=MentorRequestStatus.WAITING)
-            ),
-            in_course=Exists(
-                registrations.filter(status=RegistrationStatus.REGISTERED, course__end_date__gte=today).exclude(
-                    course__status=CourseStatus.CANCELLED
-                )
-            ),
-            waiting_for_course=Exists(registrations.filter(status=RegistrationStatus.WAITING)),
-            application_in_progress=Exists(applications.open()),
-            in_trial=Exists(applications.filter(status=ApplicationStatus.AGREED)),
-            hired=Exists(applications.filter(status=ApplicationStatus.HIRED)),
+            **_caseload_states(today or timezone.localdate()),
             last_activity=Greatest(
                 F("updated_at"),
                 Coalesce(_latest(ApplicationEvent.objects.filter(application__profile=profile), "created_at"), floor),
-                Coalesce(_latest(registrations, "updated_at"), floor),
-                Coalesce(_latest(mentorships, "updated_at"), floor),
+                Coalesce(_latest(CourseRegistration.objects.filter(profile=profile), "updated_at"), floor),
+                Coalesce(_latest(Mentorship.objects.filter(profile=profile), "updated_at"), floor),
                 Coalesce(_latest(MentorRequest.objects.filter(profile=profile), "updated_at"), floor),
                 Coalesce(_latest(EventRegistration.objects.filter(user=OuterRef("user")), "updated_at"), floor),
             ),
@@ -374,15 +383,15 @@ def caseload_list(
 
 
 def caseload_counts(*, region: Region | None) -> dict[str, int]:
-    """The figures at the top of the caseload, for the whole scope."""
-    queryset = caseload_queryset(region=region)
-    return {
-        "candidates": queryset.count(),
-        "with_mentor": queryset.filter(has_mentor=True).count(),
-        "in_course": queryset.filter(in_course=True).count(),
-        "in_trial": queryset.filter(in_trial=True).count(),
-        "hired": queryset.filter(hired=True).count(),
-    }
+    """The figures at the top of the caseload, for the whole scope, in one query."""
+    states = _caseload_states(timezone.localdate())
+    return _caseload_scope(region).aggregate(
+        candidates=Count("pk"),
+        with_mentor=Count("pk", filter=Q(states["has_mentor"])),
+        in_course=Count("pk", filter=Q(states["in_course"])),
+        in_trial=Count("pk", filter=Q(states["in_trial"])),
+        hired=Count("pk", filter=Q(states["hired"])),
+    )
 
 
 def candidate_in_region(*, region: Region | None, public_id) -> CandidateProfile | None:

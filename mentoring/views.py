@@ -4,7 +4,6 @@ caseload, timeline). Coordinators see their region only; admins see all regions 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from accounts.permissions import role_required
 from places.selectors import region_postal_codes
+from portal.pagination import SearchPaginator
 from portal.services import candidate_profile_ensure
 
 from .forms import (
@@ -425,9 +425,10 @@ def caseload(request):
     region = _scope(request)
     form = CaseloadFilterForm(request.GET)
     form.is_valid()
-    page = Paginator(caseload_list(region=region, filters=form.filters()), CASELOAD_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    # Coordinators need the exact number of their candidates; a region has few enough to count them all.
+    page = SearchPaginator(
+        caseload_list(region=region, filters=form.filters()), CASELOAD_PAGE_SIZE, estimate_above=None
+    ).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in request.GET.items() if key != "page" and value])
     return render(
         request,

@@ -1,7 +1,12 @@
+import hashlib
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Length
 from django.utils.translation import get_language
 
@@ -11,6 +16,11 @@ from .normalise import normalise
 # How well a term matches, best first.
 RANK_EXACT, RANK_PREFIX, RANK_WORD_PREFIX, RANK_SUBSTRING, RANK_WORDS = range(5)
 _ARABIC_ARTICLE = "ال"
+
+# The catalogue changes only when it is loaded again (occupation_catalogue_load gives it a new version), so
+# what a query finds, and the sorted field names, are kept for a day; every vacancy search asks.
+SEARCH_CACHE_SECONDS = 24 * 60 * 60
+CATALOGUE_VERSION_KEY = "occupations:catalogue-version"
 
 
 def _language(language: str | None) -> str:
@@ -35,13 +45,51 @@ def occupation_search(*, query: str, limit: int = 20) -> list[Occupation]:
     """Occupations with a name or synonym in any language containing every word of the query.
 
     Best match first: the whole term, then terms beginning with the query, then a word of the term
-    beginning with it, then anywhere; official names before synonyms, shorter terms first. Each
-    occupation comes once, with its field loaded and `matched_term` (the OccupationTerm that matched
-    best) set. Two queries in all.
+    beginning with it, then anywhere; official names before synonyms, shorter terms first. On PostgreSQL a
+    query that contains no term finds the terms most like it instead, so a typo ("Tischlr") still finds the
+    occupation. Each occupation comes once, with its field loaded and `matched_term` (the OccupationTerm
+    that matched best) set. Which terms match is cached: one query on a cache hit, two (three for a typo) on
+    a miss.
     """
+    best = _best_terms(query=query, limit=limit)
+    if not best:
+        return []
+    terms = OccupationTerm.objects.select_related("occupation__field").in_bulk([term_id for _pk, term_id in best])
+    results = []
+    for _occupation_id, term_id in best:
+        term = terms.get(term_id)
+        if term is None:  # replaced by a catalogue load since the search was cached
+            continue
+        occupation = term.occupation
+        occupation.matched_term = term
+        results.append(occupation)
+    return results
+
+
+def occupation_ids_for_search(*, query: str, limit: int = 50) -> list[int]:
+    """The ids of the occupations occupation_search finds, best first; no query at all when cached."""
+    return [occupation_id for occupation_id, _term_id in _best_terms(query=query, limit=limit)]
+
+
+def _best_terms(*, query: str, limit: int) -> list[tuple[int, int]]:
+    """(occupation id, id of its best matching term) for the query, best first, from the cache if there."""
     normalised = normalise(query)
     if not normalised or limit <= 0:
         return []
+    digest = hashlib.sha256(normalised.encode()).hexdigest()[:32]
+    key = f"occupations:search:{_catalogue_version()}:{limit}:{digest}"
+    best = cache.get(key)
+    if best is None:
+        best = _rank_terms(normalised, limit)
+        cache.set(key, best, SEARCH_CACHE_SECONDS)
+    return best
+
+
+def _catalogue_version() -> str:
+    return cache.get_or_set(CATALOGUE_VERSION_KEY, "1", timeout=None)
+
+
+def _rank_terms(normalised: str, limit: int) -> list[tuple[int, int]]:
     words = normalised.split()
     phrases = {normalised, " ".join(_without_article(word) for word in words)}
     condition = Q()
@@ -62,21 +110,27 @@ def occupation_search(*, query: str, limit: int = 20) -> list[Occupation]:
             )
         )
         .order_by("rank", "-is_name", Length("normalised"), "occupation__kldb_code", "language", "pk")
-        .only("pk", "occupation_id", "language", "text", "normalised", "is_name")
     )
-    best_terms: dict[int, OccupationTerm] = {}
-    for term in terms.iterator():
-        if term.occupation_id not in best_terms:
-            best_terms[term.occupation_id] = term
-            if len(best_terms) >= limit:
+    best = _first_per_occupation(terms.values_list("occupation_id", "pk").iterator(), limit)
+    if not best and connection.vendor == "postgresql":
+        # pg_trgm: terms with a word much like the query (word similarity of at least 0.6), most alike first.
+        similar = (
+            OccupationTerm.objects.filter(TrigramWordSimilar(F("normalised"), normalised))
+            .annotate(similarity=TrigramWordSimilarity(normalised, "normalised"))
+            .order_by("-similarity", "-is_name", Length("normalised"), "occupation__kldb_code", "language", "pk")
+        )
+        best = _first_per_occupation(similar.values_list("occupation_id", "pk").iterator(), limit)
+    return best
+
+
+def _first_per_occupation(rows: Iterable[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    best: dict[int, int] = {}
+    for occupation_id, term_id in rows:
+        if occupation_id not in best:
+            best[occupation_id] = term_id
+            if len(best) >= limit:
                 break
-    occupations = Occupation.objects.select_related("field").in_bulk(list(best_terms))
-    results = []
-    for occupation_id, term in best_terms.items():
-        occupation = occupations[occupation_id]
-        occupation.matched_term = term
-        results.append(occupation)
-    return results
+    return list(best.items())
 
 
 def occupation_grouped(
@@ -116,6 +170,17 @@ def occupation_field_list(*, language: str | None = None) -> list[OccupationFiel
     language = _language(language)
     fields = OccupationField.objects.annotate(occupation_count=Count("occupations"))
     return sorted(fields, key=lambda field: (normalise(field.name(language)), field.code))
+
+
+def occupation_field_choices(*, language: str | None = None) -> list[tuple[int, str]]:
+    """(id, name) of every occupational field, sorted by name in the reader's language; cached like the search."""
+    language = _language(language)
+    key = f"occupations:field-choices:{_catalogue_version()}:{language}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(field.pk, field.name(language)) for field in occupation_field_list(language=language)]
+        cache.set(key, choices, SEARCH_CACHE_SECONDS)
+    return choices
 
 
 def occupation_catalogue_stats() -> dict:

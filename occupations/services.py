@@ -1,9 +1,12 @@
+import uuid
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import transaction
 
 from .catalogue import catalogue_read, catalogue_write
 from .models import Occupation, OccupationField, OccupationTerm
+from .selectors import CATALOGUE_VERSION_KEY
 
 
 @transaction.atomic
@@ -14,6 +17,9 @@ def occupation_catalogue_load(*, data_dir: Path | None = None) -> dict:
     naming every problem when the data is malformed, before anything is written.
     """
     catalogue = catalogue_read(data_dir)
-    return catalogue_write(
+    counts = catalogue_write(
         catalogue=catalogue, field_model=OccupationField, occupation_model=Occupation, term_model=OccupationTerm
     )
+    # Searches cached for the old catalogue are no longer read.
+    transaction.on_commit(lambda: cache.set(CATALOGUE_VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    return counts
