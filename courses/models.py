@@ -18,6 +18,21 @@ class CourseKind(models.TextChoices):
     OTHER = "other", _("Other course")
 
 
+class CourseSubject(models.TextChoices):
+    """The vocational field a job-related course prepares for; empty for general German."""
+
+    GENERAL = "", _("General German")
+    CARE = "care", _("Care and health")
+    CRAFTS = "crafts", _("Crafts and construction")
+    INDUSTRY = "industry", _("Industry and technology")
+    COMMERCE = "commerce", _("Commerce and office")
+    HOSPITALITY = "hospitality", _("Hotels, restaurants and food")
+    LOGISTICS = "logistics", _("Logistics and transport")
+    IT = "it", _("IT")
+    EDUCATION = "education", _("Education and social work")
+    AGRICULTURE = "agriculture", _("Agriculture and gardening")
+
+
 class Delivery(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
@@ -75,6 +90,9 @@ class Course(models.Model):
     description = models.TextField(_("description"), max_length=4000, blank=True)
     level_from = models.CharField(_("German level from"), max_length=2, choices=GermanLevel.choices)
     level_to = models.CharField(_("German level to"), max_length=2, choices=GermanLevel.choices)
+    subject = models.CharField(
+        _("vocational subject"), max_length=20, choices=CourseSubject.choices, blank=True, default=""
+    )
     delivery = models.CharField(_("where it takes place"), max_length=10, choices=Delivery.choices)
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True, validators=[validate_postal_code])
     # Copied from the postal code when saved; empty for online courses.
@@ -94,6 +112,8 @@ class Course(models.Model):
         _("seats"), validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
     seats_left = models.PositiveSmallIntegerField(_("seats left"))
+    # A full course stays in matching only while its waiting list takes names.
+    waiting_list_open = models.BooleanField(_("waiting list open"), default=True)
     cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)

@@ -255,6 +255,11 @@ class Vacancy(models.Model):
         _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(48)]
     )
     shift_work = models.BooleanField(_("shift work"), default=False)
+    driving_licences_required = models.JSONField(
+        _("driving licence required"), default=list, blank=True, help_text=_("Driving-licence classes.")
+    )
+    # Defaults to the occupation's regulated flag when the offer is created.
+    recognition_required = models.BooleanField(_("recognised qualification required"), default=False)
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("Empty means as soon as possible.")
     )

@@ -37,6 +37,8 @@ class Occupation(models.Model):
         OccupationField, on_delete=models.PROTECT, related_name="occupations", verbose_name=_("occupational field")
     )
     names = models.JSONField(_("names"), default=dict, help_text=_("One name per portal language."))
+    # A regulated occupation (nurse, educator, …) may only be practised with a recognised qualification.
+    regulated = models.BooleanField(_("regulated occupation"), default=False)
 
     class Meta:
         verbose_name = _("occupation")

@@ -125,6 +125,9 @@ class CandidateProfile(models.Model):
         _("recognition in Germany"), max_length=20, choices=RecognitionStatus.choices, blank=True, default=""
     )
 
+    # Optional; used only to judge apprenticeship and Azubi-BSK fit, never shown to employers.
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+
     looking_for = models.JSONField(_("looking for"), default=list, blank=True, help_text=_("Kinds of offer."))
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours per week"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(48)]
