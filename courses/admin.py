@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -21,6 +22,8 @@ class CourseRegistrationInline(admin.TabularInline):
 class CourseAdmin(admin.ModelAdmin):
     """Read-only: seats and waiting lists change only through the services, which keep them consistent."""
 
+    # The read-only page still builds the form; a link typed without a scheme means https (as the portal's form).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "provider", "kind", "level_from", "level_to", "start_date", "seats_left", "status"]
     list_filter = ["status", "kind", "delivery", "schedule", "childcare", "cost"]
     search_fields = ["title", "provider__name", "postal_code"]

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -21,6 +22,8 @@ class EventRegistrationInline(admin.TabularInline):
 class EventAdmin(admin.ModelAdmin):
     """Read-only: places, waiting lists and notices change only through the services, which keep them consistent."""
 
+    # The read-only page still builds the form; a link typed without a scheme means https (as the portal's form).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "starts_at", "postal_code", "online", "capacity", "target_group", "status"]
     list_filter = ["status", "kind", "target_group", "online", "childcare"]
     search_fields = ["title", "postal_code", "organisation__name"]

@@ -76,6 +76,8 @@ class Row:
     fixed: tuple = ()  # ((own kwargs), (other kwargs)) for URLs whose parameters are not objects
 
 
+# Rows are kept one per line where they fit, as a table, rather than in the formatter's layout.
+# fmt: off
 ROWS = [
     # --- Public pages and every logged-in person ------------------------------------------------------------
     Row("set_language", everyone(REDIRECT), method="post"),
@@ -97,6 +99,43 @@ ROWS = [
     Row("notifications:read_all", logged_in(REDIRECT), method="post"),
     Row("notifications:preferences", only(CANDIDATE, *EMPLOYERS, own=REDIRECT), method="post"),
     Row("notifications:unsubscribe", everyone(OK, MISSING), kind="unsubscribe_token", kwargs=as_token),
+    # Impressum, privacy policy, accessibility statement and contact, linked in every footer; no page "unknown".
+    Row("pages:page", everyone(OK, MISSING), fixed=({"kind": "impressum"}, {"kind": "unknown"})),
+    Row("pages:contact", everyone()),
+    # The installable web app: manifest, service worker and offline page hold nobody's data.
+    Row("webapp:manifest", everyone()),
+    Row("webapp:offline", everyone()),
+    Row("service_worker", everyone()),
+    # Public like the course page; only the join link inside is for participants.
+    Row("courses:ics", everyone(), kind="course"),
+    # Saved searches are their owner's only (the candidate's here); employers' staff save searches too.
+    Row("alerts:list", only(CANDIDATE, *EMPLOYERS)),
+    # An empty POST names no kind of search: nothing to save (404).
+    Row("alerts:create", only(CANDIDATE, *EMPLOYERS, own=MISSING), method="post"),
+    Row("alerts:detail", only(CANDIDATE) | {EMP_STAFF: (MISSING, MISSING), EMP_ADMIN: (MISSING, MISSING)},
+        kind="saved_search"),  # fmt: skip
+    Row("alerts:rename", only(CANDIDATE, own=REDIRECT) | {EMP_STAFF: (MISSING, MISSING),
+        EMP_ADMIN: (MISSING, MISSING)}, kind="saved_search", method="post"),  # fmt: skip
+    Row("alerts:alerts", only(CANDIDATE, own=REDIRECT) | {EMP_STAFF: (MISSING, MISSING),
+        EMP_ADMIN: (MISSING, MISSING)}, kind="saved_search", method="post"),  # fmt: skip
+    Row("alerts:delete", only(CANDIDATE, own=REDIRECT) | {EMP_STAFF: (MISSING, MISSING),
+        EMP_ADMIN: (MISSING, MISSING)}, kind="saved_search", method="post"),  # fmt: skip
+    # The link in the daily e-mail: the signed token is the proof, so it opens without logging in.
+    Row("alerts:unsubscribe", everyone(OK, MISSING), kind="saved_search_unsubscribe_token", kwargs=as_token),
+    # --- Conversations: the application's candidate and staff, the mentorship's candidate and mentor; the region's
+    # coordinators read mentorship threads, and application threads once reported (both are, in the world).
+    Row("conversations:list", logged_in()),
+    Row("conversations:application", {**logged_in(MISSING), CANDIDATE: (OK, MISSING), EMP_STAFF: (OK, MISSING),
+        EMP_ADMIN: (OK, MISSING)} | regional(), kind="application"),  # fmt: skip
+    Row("conversations:mentorship", {**logged_in(MISSING), CANDIDATE: (OK, MISSING), MENTOR: (OK, MISSING)}
+        | regional(), kind="mentorship"),  # fmt: skip
+    Row("conversations:read", {**logged_in(MISSING), CANDIDATE: (REDIRECT, MISSING), EMP_STAFF: (REDIRECT, MISSING),
+        EMP_ADMIN: (REDIRECT, MISSING)} | regional(REDIRECT), kind="conversation", method="post"),  # fmt: skip
+    # Only the candidate shares contact details; coordinators only read and never report.
+    Row("conversations:share_contact", {**logged_in(MISSING), CANDIDATE: (REDIRECT, MISSING)}, kind="conversation",
+        method="post"),  # fmt: skip
+    Row("conversations:report", {**logged_in(MISSING), CANDIDATE: (OK, MISSING), EMP_STAFF: (OK, MISSING),
+        EMP_ADMIN: (OK, MISSING)}, kind="conversation"),  # fmt: skip
     # --- Candidates ---------------------------------------------------------------------------------------------
     Row("portal:candidate_dashboard", only(CANDIDATE)),
     Row("portal:onboarding_resume", only(CANDIDATE, own=REDIRECT)),
@@ -145,6 +184,7 @@ ROWS = [
     Row("employers:application_detail", only(*EMPLOYERS), kind="application"),
     # Employer A may see the candidate who applied there; the other candidate applied elsewhere and is hidden.
     Row("employers:candidate_detail", only(*EMPLOYERS), kind="profile", kwargs=public_id),
+    Row("employers:candidate_search", only(*EMPLOYERS)),
     Row("matching:vacancy_candidates", only(*EMPLOYERS), kind="vacancy"),
     # --- Course providers ----------------------------------------------------------------------------------------
     # Employer staff may manage courses too, but employer A offers none (403 from the provider check).
@@ -187,6 +227,11 @@ ROWS = [
     Row("imports:columns", only(*COORDINATORS, ADMIN), fixed=({"kind": "vacancies"}, {"kind": "unknown"})),
     Row("imports:example", only(*COORDINATORS, ADMIN), fixed=({"kind": "vacancies"}, {"kind": "unknown"})),
     Row("imports:invitation_accept", token(), kind="account_invitation_token", kwargs=as_token),
+    # The Jobbörse import: its runs for admins; occupations to map (statewide) for coordinators and admins. The
+    # "other" mapping has no ad waiting for it, so there is nothing to map (404).
+    Row("jobboerse:overview", only(ADMIN)),
+    Row("jobboerse:occupations", only(*COORDINATORS, ADMIN)),
+    Row("jobboerse:occupation_map", only(*COORDINATORS, ADMIN), kind="occupation_mapping"),
     # --- Events: organisers (coordinators of the place, organisation staff for their organisation, admins) -------
     Row("events:manage", only(*EMPLOYERS, PROVIDER, *COORDINATORS, ADMIN)),
     Row("events:create", only(*EMPLOYERS, PROVIDER, *COORDINATORS, ADMIN)),
@@ -215,7 +260,10 @@ ROWS = [
     Row("account_confirm_email", everyone(), fixed=({"key": "forged"}, {"key": "forged"})),
     Row("account_reset_password_from_key", everyone(), fixed=({"uidb36": "1", "key": "forged"},) * 2),
     Row("account_reset_password_from_key_done", everyone()),
+    # Anyone may ask for the confirmation e-mail again; the answer never says whether the address exists.
+    Row("accounts:verification_resend", everyone()),
 ]
+# fmt: on
 
 ROW_BY_NAME = {row.name: row for row in ROWS}
 

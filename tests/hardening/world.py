@@ -9,12 +9,17 @@ organisations and lie in "Osnabrück" (49074, 49076), the region of the coordina
 from dataclasses import dataclass, field
 
 from django.core import signing
+from django.utils import timezone
 
 from accounts.selectors import invitation_token
+from alerts.models import SavedSearch
+from alerts.services import unsubscribe_token_make as saved_search_unsubscribe_token
+from conversations.models import Conversation, Message, Report
 from employers.models import Membership
 from employers.selectors import staff_invitation_token
 from imports.models import AccountInvitation
 from imports.selectors import invitation_token as account_invitation_token
+from jobboerse.models import Listing, ListingStatus, OccupationMapping
 from notifications.digests import unsubscribe_token_make
 from notifications.models import Notification
 from portal.models import ContactGrant
@@ -88,6 +93,14 @@ def _side(region_codes, organisation, provider):
     unapproved = UnapprovedMentorProfileFactory(postal_code=code)
     notification = Notification.objects.create(recipient=profile.user, kind="mentor_approved", params={})
     colleague = MembershipFactory(organisation=organisation, is_admin=False)
+    # The application's thread, reported: the coordinators of the candidate's region may read it from then on.
+    conversation = Conversation.objects.create(application=application)
+    Message.objects.create(conversation=conversation, author=profile.user, body="Wann kann ich anfangen?")
+    Report.objects.create(conversation=conversation, reporter=profile.user, reason="Man verlangt Geld.")
+    Conversation.objects.create(mentorship=mentorship)
+    saved_search = SavedSearch.objects.create(
+        owner=profile.user, kind="vacancy", name="Lager", params={"q": ["Lager"]}, alerts_since=timezone.now()
+    )
     return {
         "profile": profile,
         "vacancy": vacancy,
@@ -100,6 +113,8 @@ def _side(region_codes, organisation, provider):
         "unapproved_mentor": unapproved,
         "notification": notification,
         "membership": colleague,
+        "conversation": conversation,
+        "saved_search": saved_search,
     }
 
 
@@ -150,6 +165,12 @@ def build_world() -> World:
         world.objects[kind] = Pair(own[kind], other[kind])
     world.objects["event"] = Pair(event_own, event_other)
     world.objects["organisation"] = Pair(organisation_a, organisation_b)
+    # A Jobbörse occupation with an ad waiting for it ("own") and one that nothing waits for ("other"): the
+    # mapping is statewide work, so "other" is not about a region but about there being nothing to map.
+    waiting = OccupationMapping.objects.create(text="Fachkraft Lagerlogistik", normalised="fachkraft lagerlogistik")
+    Listing.objects.create(refnr="10000-1", status=ListingStatus.UNMAPPED, mapping=waiting, needs_details=False)
+    idle = OccupationMapping.objects.create(text="Hafenlotse", normalised="hafenlotse")
+    world.objects["occupation_mapping"] = Pair(waiting, idle)
 
     # Tokens: a valid one ("own") and a forged one ("other").
     coordinator_invitation = CoordinatorInvitationFactory(region=region_in)
@@ -162,4 +183,7 @@ def build_world() -> World:
     world.objects["staff_invitation_token"] = Pair(staff_invitation_token(invitation=staff_invitation), "forged")
     world.objects["account_invitation_token"] = Pair(account_invitation_token(invitation=account_invitation), "forged")
     world.objects["unsubscribe_token"] = Pair(unsubscribe_token_make(user=candidate), signing.dumps("forged"))
+    world.objects["saved_search_unsubscribe_token"] = Pair(
+        saved_search_unsubscribe_token(owner=candidate, search_ids=[own["saved_search"].pk]), "forged"
+    )
     return world
