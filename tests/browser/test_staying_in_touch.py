@@ -89,7 +89,7 @@ def test_a_candidate_saves_a_search_and_writes_to_the_employer_in_arabic(live_se
     candidate = application.profile.user
     log_in(page, live_server, candidate, "ar")
 
-    page.goto(live_server.url + url_in("ar", "vacancies:search") + "?q=Maler")
+    page.goto(live_server.url + url_in("ar", "vacancies:search") + "?q=Maler&near=me")
     assert_accessible(page, "vacancy search with the save form (ar, phone)")
     page.get_by_label(text_in("ar", "Name of the search")).fill("دهان")
     page.get_by_role("button", name=text_in("ar", "Save search")).click()
