@@ -9,14 +9,21 @@ from django.utils import timezone, translation
 
 from portal.services import age_on, candidate_circumstances_save
 from privacy.selectors import candidate_data_export
-from tests.factories import CandidateProfileFactory, CompleteCandidateProfileFactory
+from tests.factories import CandidateFactory, CandidateProfileFactory, CompleteCandidateProfileFactory
 
-from .test_onboarding_views import VALID, candidate, profile_of, step_url, text_in  # noqa: F401 (fixture)
+from .test_onboarding_views import VALID, profile_of, step_url, text_in
 
 pytestmark = pytest.mark.django_db
 
 OUT_OF_RANGE = "Please check the date of birth: it must be for an age from %(min)s to %(max)s years."
 IN_THE_FUTURE = "The date of birth lies in the future. Please check the year."
+
+
+@pytest.fixture
+def candidate(client):
+    user = CandidateFactory()
+    client.force_login(user)
+    return user
 
 
 def years_ago(years: int, days: int = 0) -> datetime.date:
