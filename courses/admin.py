@@ -22,7 +22,7 @@ class CourseAdmin(admin.ModelAdmin):
     """Read-only: seats and waiting lists change only through the services, which keep them consistent."""
 
     list_display = ["title", "provider", "kind", "level_from", "level_to", "start_date", "seats_left", "status"]
-    list_filter = ["status", "kind", "delivery", "schedule", "childcare", "cost"]
+    list_filter = ["status", "kind", "subject", "delivery", "schedule", "childcare", "waiting_list_open", "cost"]
     search_fields = ["title", "provider__name", "postal_code"]
     date_hierarchy = "start_date"
     list_select_related = ["provider"]

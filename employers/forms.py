@@ -38,9 +38,9 @@ STEP_LABELS = {
 }
 
 
-# Left open, the service decides by the occupation: regulated occupations need a recognised qualification.
+# Left open, the service decides: a job in a regulated occupation needs a recognised qualification.
 RECOGNITION_CHOICES = [
-    ("", _("As the occupation requires (needed for regulated occupations such as nurse or educator)")),
+    ("", _("As the occupation requires: a job in a regulated occupation such as nurse or educator needs it")),
     ("True", _("Yes, a recognised qualification is needed")),
     ("False", _("No, a recognised qualification is not needed")),
 ]

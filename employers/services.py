@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
 from portal.dates import date_range_error
@@ -17,7 +18,15 @@ from portal.emails import absolute_url, email_send_templated
 from portal.models import DRIVING_LICENCE_CLASSES
 from portal.vocabulary import SPOKEN_LANGUAGES
 
-from .models import TIME_LIMITED_KINDS, Membership, Organisation, StaffInvitation, Vacancy, VacancyStatus
+from .models import (
+    TIME_LIMITED_KINDS,
+    Membership,
+    Organisation,
+    StaffInvitation,
+    Vacancy,
+    VacancyKind,
+    VacancyStatus,
+)
 from .offer_vocabulary import TASKS, BringItem, WorkingTime
 
 
@@ -243,6 +252,13 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
     vacancy.full_clean(exclude=["latitude", "longitude", "organisation", "created_by", "unpublished_by"])
 
 
+def vacancy_recognition_default(*, occupation: Occupation | None, kind: str) -> bool:
+    """Whether an offer needs a recognised qualification when nobody said: a job in a regulated occupation
+    (nurse, educator, …) does. An Ausbildung, EQ, internship, job shadowing or work trial does not: it is one
+    of the ways towards recognition, not practising the occupation."""
+    return bool(occupation is not None and occupation.regulated) and kind == VacancyKind.JOB
+
+
 def vacancy_licence_classes_sorted(classes) -> list[str]:
     """The licence classes once each, in the order of the official list (B before C before CE)."""
     return [licence for licence in DRIVING_LICENCE_CLASSES if licence in set(classes)]
@@ -257,10 +273,9 @@ def vacancy_create(*, organisation: Organisation, created_by: User, publish: boo
     """A new vacancy of the organisation, saved as a draft or published straight away."""
     _vacancy_fields_check(fields)
     if fields.get("recognition_required") is None:
-        # Unless the employer says otherwise, a regulated occupation needs its foreign qualification recognised.
-        fields.pop("recognition_required", None)
-        occupation = fields.get("occupation")
-        fields["recognition_required"] = bool(occupation and occupation.regulated)
+        fields["recognition_required"] = vacancy_recognition_default(
+            occupation=fields.get("occupation"), kind=fields.get("kind", "")
+        )
     vacancy = Vacancy(organisation=organisation, created_by=created_by, **fields)
     _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)

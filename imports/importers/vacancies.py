@@ -120,8 +120,8 @@ COLUMNS = (
         "Anerkennung nötig", "recognition_required", False,
         ("Anerkennung", "Anerkennung noetig", "Anerkennung erforderlich", "Berufsanerkennung"),
         help=gettext_lazy("Whether a qualification from abroad must be recognised in Germany – “ja” or “nein” "
-                          "(empty = “ja” for a regulated occupation such as Pflegefachkraft or Erzieher/in, "
-                          "otherwise “nein”)."),
+                          "(empty = “ja” for a job in a regulated occupation such as Pflegefachkraft or "
+                          "Erzieher/in, otherwise “nein”)."),
     ),
     Column(
         "Beginn", "start_date", False, ("Start", "Startdatum", "Eintritt", "Eintrittsdatum"),

@@ -79,6 +79,17 @@ def test_a_new_offer_needs_recognition_exactly_when_its_occupation_is_regulated(
     assert Vacancy.objects.get().recognition_required is expected
 
 
+@pytest.mark.parametrize("kind", ["ausbildung", "internship", "hospitation"])
+def test_training_and_trials_in_a_regulated_occupation_need_no_recognition_by_default(client, employer, kind):
+    occupation = OccupationFactory(regulated=True)
+
+    client.post(
+        url("vacancy_create"), vacancy_form_data(occupation, kind=kind, duration_weeks="4", recognition_required="")
+    )
+
+    assert Vacancy.objects.get().recognition_required is False
+
+
 @pytest.mark.parametrize(("answer", "expected"), [("True", True), ("False", False)])
 def test_the_employer_can_decide_recognition_against_the_occupations_flag(client, employer, answer, expected):
     occupation = OccupationFactory(regulated=not expected)

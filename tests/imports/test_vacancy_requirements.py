@@ -56,12 +56,19 @@ def test_licence_classes_are_read_and_stored_in_the_official_order(coordinator, 
 def test_recognition_defaults_from_the_regulated_occupation_unless_the_cell_says_otherwise(
     coordinator, employers, occupation, cell, expected
 ):
-    rows = one_offer(Beruf=occupation, **{"Anerkennung nötig": cell})
+    rows = one_offer(Angebotsart="Job", Beruf=occupation, **{"Anerkennung nötig": cell})
 
     result = run("vacancies", csv_file(rows), coordinator)
 
     assert result.ok, result.errors
     assert Vacancy.objects.get().recognition_required is expected
+
+
+def test_an_internship_in_a_regulated_occupation_needs_no_recognition_by_default(coordinator, employers):
+    result = run("vacancies", csv_file(one_offer(Beruf=NURSE)), coordinator)
+
+    assert result.ok, result.errors
+    assert Vacancy.objects.get().recognition_required is False
 
 
 @pytest.mark.parametrize("language", ["de", "uk"])
