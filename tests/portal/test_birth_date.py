@@ -74,10 +74,12 @@ def test_a_birth_date_is_saved_and_shown_on_the_candidates_own_profile(client, c
 def test_an_impossible_birth_date_is_refused_in_the_readers_language(
     client, candidate, birth_date, message, params, language
 ):
-    response = client.post(
-        step_url("circumstances", language),
-        {**VALID["circumstances"], "birth_date": birth_date.isoformat(), "action": "continue"},
-    )
+    # The request activates its URL's language for the thread; override() puts the previous one back after.
+    with translation.override(language):
+        response = client.post(
+            step_url("circumstances", language),
+            {**VALID["circumstances"], "birth_date": birth_date.isoformat(), "action": "continue"},
+        )
 
     content = response.content.decode()
     assert response.status_code == 200
