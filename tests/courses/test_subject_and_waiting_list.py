@@ -173,3 +173,20 @@ def test_the_course_finder_cards_mark_a_full_course(client):
 
     assert "Voll mit Warteliste" in page
     assert "Fully booked: you can join the waiting list" in page
+
+
+def test_the_providers_dashboard_shows_subject_and_a_closed_waiting_list(client, form_staff):
+    CourseFactory(
+        provider=form_staff.membership.organisation,
+        kind="job_bsk",
+        subject="logistics",
+        seats_total=5,
+        seats_left=0,
+        waiting_list_open=False,
+    )
+
+    with translation.override("en"):
+        page = client.get(reverse("courses:provider_dashboard")).content.decode()
+
+    assert "Logistics and transport" in page
+    assert "(closed)" in page
