@@ -85,7 +85,9 @@ def test_marking_a_new_application_seen_tells_the_candidate_in_ukrainian(
     assert Notification.objects.filter(recipient=application.profile.user, kind="application_status_changed").exists()
 
 
-def test_opening_an_application_changes_nothing_and_tells_nobody(client, vacancy, django_capture_on_commit_callbacks):
+def test_opening_an_application_changes_nothing_and_tells_nobody(
+    client, vacancy, django_capture_on_commit_callbacks
+):
     """A GET must not change state: a link on another site could otherwise "open" applications (issue 12)."""
     application = apply(vacancy)
 
