@@ -25,7 +25,7 @@ class CourseAdmin(admin.ModelAdmin):
     # The read-only page still builds the form; a link typed without a scheme means https (as the portal's form).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "provider", "kind", "level_from", "level_to", "start_date", "seats_left", "status"]
-    list_filter = ["status", "kind", "delivery", "schedule", "childcare", "cost"]
+    list_filter = ["status", "kind", "subject", "delivery", "schedule", "childcare", "waiting_list_open", "cost"]
     search_fields = ["title", "provider__name", "postal_code"]
     date_hierarchy = "start_date"
     list_select_related = ["provider"]

@@ -34,7 +34,7 @@ from portal.csv_tools import (
 )
 from portal.csv_tools import ParsedRow as CourseRow
 
-from .models import Cost, Course, CourseKind, Delivery, Schedule
+from .models import Cost, Course, CourseKind, CourseSubject, Delivery, Schedule
 from .services import _ensure_may_manage, course_create, course_errors
 
 __all__ = [
@@ -47,6 +47,7 @@ MAX_ROWS = 1000
 COLUMNS = [
     Column("Titel", "title", True, ("Kurstitel", "Kursname")),
     Column("Kursart", "kind", True, ("Art", "Kurstyp")),
+    Column("Fachrichtung", "subject", False, ("Berufsfeld", "Branche")),
     Column("Niveau von", "level_from", True, ("Niveau ab", "Sprachniveau von", "von Niveau")),
     Column("Niveau bis", "level_to", True, ("Sprachniveau bis", "bis Niveau", "Zielniveau")),
     Column("Online", "delivery", False, ("Durchführung", "Format", "Unterrichtsform")),
@@ -56,6 +57,7 @@ COLUMNS = [
     Column("Zeitmodell", "schedule", True, ("Unterrichtszeit", "Zeiten", "Kurszeiten")),
     Column("Kinderbetreuung", "childcare", False, ()),
     Column("Plätze", "seats_total", True, ("Platze", "Plaetze", "Teilnehmerplätze", "Anzahl Plätze")),
+    Column("Warteliste", "waiting_list_open", False, ("Warteliste offen",)),
     Column("Kosten", "cost", True, ("Finanzierung", "Gebühr")),
     Column("Kontakt", "contact_name", False, ("Ansprechperson", "Ansprechpartner", "Ansprechpartnerin")),
     Column("E-Mail", "contact_email", False, ("Email", "Mail", "Kontakt E-Mail")),
@@ -77,6 +79,18 @@ KIND_VALUES = {
     CourseKind.VOCATIONAL: ["Berufssprachkurs", "sonstiger Berufssprachkurs", "berufsbezogener Sprachkurs"],
     CourseKind.OTHER: ["Sonstiges", "sonstiger Kurs", "anderer Kurs", "Sprachkurs"],
 }  # fmt: skip
+SUBJECT_VALUES = {
+    CourseSubject.GENERAL: ["allgemein", "keine", "ohne"],
+    CourseSubject.CARE: ["Pflege", "Gesundheit", "Pflege und Gesundheit", "Medizin"],
+    CourseSubject.CRAFTS: ["Handwerk", "Bau", "Handwerk und Bau"],
+    CourseSubject.INDUSTRY: ["Industrie", "Technik", "Metall", "Elektro", "Industrie und Technik"],
+    CourseSubject.COMMERCE: ["Handel", "Büro", "kaufmännisch", "Verkauf", "Handel und Büro"],
+    CourseSubject.HOSPITALITY: ["Gastronomie", "Hotel", "Gastgewerbe", "Hotel und Gastronomie", "Lebensmittel"],
+    CourseSubject.LOGISTICS: ["Logistik", "Lager", "Verkehr", "Transport"],
+    CourseSubject.IT: ["IT", "Informatik"],
+    CourseSubject.EDUCATION: ["Erziehung", "Soziales", "Pädagogik", "Erziehung und Soziales"],
+    CourseSubject.AGRICULTURE: ["Landwirtschaft", "Garten", "Gartenbau", "Landwirtschaft und Garten"],
+}  # fmt: skip
 DELIVERY_VALUES = {
     Delivery.IN_PERSON: ["präsenz", "praesenz", "Präsenzkurs", "vor Ort", "nein"],
     Delivery.ONLINE: ["online", "Onlinekurs", "ja"],
@@ -96,6 +110,7 @@ COST_VALUES = {
 
 PARSERS = {
     "kind": choice_parser(KIND_VALUES),
+    "subject": choice_parser(SUBJECT_VALUES),
     "level_from": parse_german_level,
     "level_to": parse_german_level,
     "delivery": choice_parser(DELIVERY_VALUES),
@@ -105,9 +120,15 @@ PARSERS = {
     "schedule": choice_parser(SCHEDULE_VALUES),
     "childcare": parse_yes_no,
     "seats_total": parse_whole_number,
+    "waiting_list_open": parse_yes_no,
     "cost": choice_parser(COST_VALUES),
 }
-DEFAULTS = {"delivery": Delivery.IN_PERSON, "childcare": False}
+DEFAULTS = {
+    "delivery": Delivery.IN_PERSON,
+    "childcare": False,
+    "subject": CourseSubject.GENERAL,
+    "waiting_list_open": True,
+}
 
 
 def _column_name(field_name: str) -> str:

@@ -52,7 +52,15 @@ class CourseForm(forms.ModelForm):
             "session_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {
+            "subject": _(
+                "For a job-related course (Job-BSK): the field of work it prepares for, for example care. "
+                "Candidates in that field find it first."
+            ),
             "seats_total": _("How many people the course can take in all."),
+            "waiting_list_open": _(
+                "When every seat is taken, people can still put their name down and get the next free seat. "
+                "A full course without a waiting list is no longer suggested to candidates."
+            ),
             "description": _("Content, times of day, what to bring; in simple German or in several languages."),
         }
 

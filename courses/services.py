@@ -16,9 +16,9 @@ from portal.vocabulary import GermanLevel
 from .models import Course, CourseRegistration, CourseStatus, Delivery, RegistrationStatus
 
 COURSE_EDITABLE_FIELDS = [
-    "kind", "title", "description", "level_from", "level_to", "delivery", "postal_code", "start_date", "end_date",
-    "schedule", "session_days", "session_starts", "session_ends", "online_url", "childcare", "seats_total", "cost",
-    "contact_name", "contact_email", "contact_phone",
+    "kind", "subject", "title", "description", "level_from", "level_to", "delivery", "postal_code", "start_date",
+    "end_date", "schedule", "session_days", "session_starts", "session_ends", "online_url", "childcare", "seats_total",
+    "waiting_list_open", "cost", "contact_name", "contact_email", "contact_phone",
 ]  # fmt: skip
 
 NOT_EDITABLE = ["provider", "latitude", "longitude", "seats_left", "status"]
@@ -204,6 +204,8 @@ def course_register(*, course: Course, profile: CandidateProfile) -> CourseRegis
     if registration and registration.status == RegistrationStatus.WAITING:
         raise ValidationError(_("You are already on the waiting list for this course."))
 
+    if locked.seats_left == 0 and not locked.waiting_list_open:
+        raise ValidationError(_("This course is full and its waiting list is closed."))
     status = RegistrationStatus.REGISTERED if locked.seats_left > 0 else RegistrationStatus.WAITING
     if status == RegistrationStatus.REGISTERED:
         locked.seats_left -= 1

@@ -36,7 +36,7 @@ class VacancyAdmin(admin.ModelAdmin):
     and moderators take them offline at /employer/moderation/ so the employer learns why."""
 
     list_display = ["title", "organisation", "kind", "status", "postal_code", "published_at", "expires_on"]
-    list_filter = ["status", "kind", "source"]
+    list_filter = ["status", "kind", "source", "recognition_required"]
     search_fields = ["title", "organisation__name", "postal_code", "external_reference"]
     list_select_related = ["organisation"]
     # The search vector is the database's index material, not something to read.

@@ -10,6 +10,7 @@ from applications.models import ApplicationEvent, ApplicationStatus
 from occupations.forms import OccupationChoiceField
 from occupations.models import Occupation
 from places.forms import PostalCodeField, PostalCodeListField
+from portal.models import DRIVING_LICENCE_CLASSES
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel
 
 from .models import CompanySize, Organisation, Sector, Vacancy, VacancyKind
@@ -35,6 +36,18 @@ STEP_LABELS = {
     ApplicationStatus.HIRED: _("Hire"),
     ApplicationStatus.DECLINED: _("Decline"),
 }
+
+
+# Left open, the service decides: a job in a regulated occupation needs a recognised qualification.
+RECOGNITION_CHOICES = [
+    ("", _("As the occupation requires: a job in a regulated occupation such as nurse or educator needs it")),
+    ("True", _("Yes, a recognised qualification is needed")),
+    ("False", _("No, a recognised qualification is not needed")),
+]
+
+
+def _optional_yes_no(value: str) -> bool | None:
+    return {"True": True, "False": False}.get(value)
 
 
 class DateInput(forms.DateInput):
@@ -143,6 +156,28 @@ class VacancyForm(FieldsetsMixin, forms.Form):
         required=False,
         help_text=_("Languages spoken in your team or with your customers."),
     )
+    driving_licences_required = forms.MultipleChoiceField(
+        label=_("Driving licence needed"),
+        choices=[(licence, licence) for licence in DRIVING_LICENCE_CLASSES],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick only what the work itself needs, for example C or CE to drive a lorry. Class B is the licence "
+            "for cars. Leave empty if no driving licence is needed."
+        ),
+    )
+    recognition_required = forms.TypedChoiceField(
+        label=_("Recognised qualification needed"),
+        choices=RECOGNITION_CHOICES,
+        coerce=_optional_yes_no,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "In a regulated occupation a qualification from abroad must be recognised in Germany before the "
+            "person may work in it."
+        ),
+    )
     postal_code = PostalCodeField(label=_("Postal code of the workplace"))
     hours_per_week = forms.IntegerField(
         label=_("Hours per week"),
@@ -214,6 +249,7 @@ class VacancyForm(FieldsetsMixin, forms.Form):
         (_("Tasks and times"), ["tasks", "working_times", "what_to_bring"]),
         (_("Who to contact"), ["contact_person", "contact_phone"]),
         (_("Languages"), ["german_level_required", "useful_languages"]),
+        (_("Licence and recognition"), ["driving_licences_required", "recognition_required"]),
         (_("Place and time"), ["postal_code", "hours_per_week", "shift_work", "start_date", "duration_weeks"]),
         (_("Pay and support"), ["is_paid", "support"]),
         (_("Publication"), ["expires_on"]),

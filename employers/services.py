@@ -10,13 +10,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
 from portal.dates import date_range_error
 from portal.emails import absolute_url, email_send_templated
+from portal.models import DRIVING_LICENCE_CLASSES
 from portal.vocabulary import SPOKEN_LANGUAGES
 
-from .models import TIME_LIMITED_KINDS, Membership, Organisation, StaffInvitation, Vacancy, VacancyStatus
+from .models import (
+    TIME_LIMITED_KINDS,
+    Membership,
+    Organisation,
+    StaffInvitation,
+    Vacancy,
+    VacancyKind,
+    VacancyStatus,
+)
 from .offer_vocabulary import TASKS, BringItem, WorkingTime
 
 
@@ -194,6 +204,7 @@ VACANCY_EDITABLE_FIELDS = [
     "hours_per_week", "shift_work", "start_date", "duration_weeks", "is_paid", "support_language", "support_mentor",
     "support_paperwork", "support_housing", "support_childcare", "expires_on",
     "tasks", "working_times", "what_to_bring", "contact_person", "contact_phone", "summary_simple_german",
+    "driving_licences_required", "recognition_required",
 ]  # fmt: skip
 # Set only by importers of offers from other portals, never by an employer's form.
 VACANCY_SOURCE_FIELDS = ["source", "external_reference", "external_url", "fixed_term"]
@@ -222,6 +233,12 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
         errors["working_times"] = _("Please choose the working times from the list.")
     if not set(vacancy.what_to_bring) <= set(BringItem.values):
         errors["what_to_bring"] = _("Please choose what to bring from the list.")
+    if not isinstance(vacancy.driving_licences_required, list) or not set(vacancy.driving_licences_required) <= set(
+        DRIVING_LICENCE_CLASSES
+    ):
+        errors["driving_licences_required"] = _("Please choose the driving-licence classes from the list.")
+    else:
+        vacancy.driving_licences_required = vacancy_licence_classes_sorted(vacancy.driving_licences_required)
     dates_in_range = "start_date" not in errors and "expires_on" not in errors
     if (
         dates_in_range
@@ -235,6 +252,18 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
     vacancy.full_clean(exclude=["latitude", "longitude", "organisation", "created_by", "unpublished_by"])
 
 
+def vacancy_recognition_default(*, occupation: Occupation | None, kind: str) -> bool:
+    """Whether an offer needs a recognised qualification when nobody said: a job in a regulated occupation
+    (nurse, educator, …) does. An Ausbildung, EQ, internship, job shadowing or work trial does not: it is one
+    of the ways towards recognition, not practising the occupation."""
+    return bool(occupation is not None and occupation.regulated) and kind == VacancyKind.JOB
+
+
+def vacancy_licence_classes_sorted(classes) -> list[str]:
+    """The licence classes once each, in the order of the official list (B before C before CE)."""
+    return [licence for licence in DRIVING_LICENCE_CLASSES if licence in set(classes)]
+
+
 def _vacancy_locate(vacancy: Vacancy) -> None:
     vacancy.latitude, vacancy.longitude = coordinates_of(vacancy.postal_code)
 
@@ -243,6 +272,10 @@ def _vacancy_locate(vacancy: Vacancy) -> None:
 def vacancy_create(*, organisation: Organisation, created_by: User, publish: bool = False, **fields) -> Vacancy:
     """A new vacancy of the organisation, saved as a draft or published straight away."""
     _vacancy_fields_check(fields)
+    if fields.get("recognition_required") is None:
+        fields["recognition_required"] = vacancy_recognition_default(
+            occupation=fields.get("occupation"), kind=fields.get("kind", "")
+        )
     vacancy = Vacancy(organisation=organisation, created_by=created_by, **fields)
     _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)
@@ -260,6 +293,9 @@ def vacancy_update(*, vacancy: Vacancy, publish: bool = False, **fields) -> Vaca
     _vacancy_fields_check(fields)
     if vacancy.status == VacancyStatus.FILLED:
         raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
+    if "recognition_required" in fields and fields["recognition_required"] is None:
+        # Left open on a change: what the offer said so far stays.
+        del fields["recognition_required"]
     for name, value in fields.items():
         setattr(vacancy, name, value)
     _vacancy_validate(vacancy)

@@ -52,8 +52,8 @@ class OccupationFieldAdmin(ReadOnlyAdmin):
 
 @admin.register(Occupation)
 class OccupationAdmin(ReadOnlyAdmin):
-    list_display = ["kldb_code", "__str__", "isco_code", "field"]
-    list_filter = ["field"]
+    list_display = ["kldb_code", "__str__", "isco_code", "field", "regulated"]
+    list_filter = ["field", "regulated"]
     list_select_related = ["field"]
     search_fields = ["kldb_code", "isco_code", "terms__normalised"]
     search_help_text = _("A KldB or ISCO code, or a name or synonym in any language.")

@@ -25,7 +25,16 @@ from django.utils.module_loading import import_string
 from accounts.models import Role, User
 from applications.models import Application, ApplicationKind, ApplicationStatus
 from applications.services import application_submit, application_transition
-from courses.models import Cost, Course, CourseKind, CourseRegistration, CourseStatus, Delivery, Schedule
+from courses.models import (
+    Cost,
+    Course,
+    CourseKind,
+    CourseRegistration,
+    CourseStatus,
+    CourseSubject,
+    Delivery,
+    Schedule,
+)
 from courses.report_services import supply_reports_refresh_all
 from courses.services import course_create, course_publish, course_register, course_update
 from employers.models import CompanySize, Membership, Organisation, Sector, Vacancy, VacancyKind, VacancyStatus
@@ -34,6 +43,7 @@ from employers.services import (
     organisation_create_with_admin,
     organisation_profile_update,
     vacancy_create,
+    vacancy_recognition_default,
     vacancy_update,
 )
 from matching.services import match_recompute_all
@@ -425,6 +435,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "language_course"], "hours_per_week": 30,
         "postal_code": "49076", "travel_radius_km": 20, "transport": "public", "driving_licences": [],
         "childcare_needed": True, "shift_work_possible": True, "work_permit": "yes",
+        "birth_date": date(1984, 5, 17),
     },
     "ahmad@demo.example.org": {
         "german_level": "A2", "german_certificate": "",
@@ -435,6 +446,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "work_trial"], "hours_per_week": 40,
         "postal_code": "31535", "travel_radius_km": 30, "transport": "car", "driving_licences": ["B"],
         "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+        "birth_date": date(1989, 2, 3),
     },
     "mariam@demo.example.org": {
         "german_level": "A1", "german_certificate": "",
@@ -445,6 +457,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["language_course", "internship", "ausbildung"], "hours_per_week": 20,
         "postal_code": "29439", "travel_radius_km": 25, "transport": "public", "driving_licences": [],
         "childcare_needed": True, "shift_work_possible": False, "work_permit": "needs_approval",
+        "birth_date": date(1996, 8, 22),
     },
     "dmytro@demo.example.org": {
         "german_level": "A2", "german_certificate": "dtz",
@@ -455,6 +468,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "eq"], "hours_per_week": 40,
         "postal_code": "31535", "travel_radius_km": 40, "transport": "car", "driving_licences": ["B", "C1"],
         "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+        "birth_date": date(1979, 11, 9),
     },
     "reza@demo.example.org": {
         "german_level": "B1", "german_certificate": "goethe",
@@ -465,6 +479,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "hospitation"], "hours_per_week": 38,
         "postal_code": "27474", "travel_radius_km": 30, "transport": "public", "driving_licences": [],
         "childcare_needed": False, "shift_work_possible": True, "work_permit": "yes",
+        "birth_date": date(1992, 4, 30),
     },
     "yonas@demo.example.org": {
         "german_level": "A2", "german_certificate": "",
@@ -475,6 +490,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "ausbildung"], "hours_per_week": 40,
         "postal_code": "31582", "travel_radius_km": 50, "transport": "public", "driving_licences": [],
         "childcare_needed": False, "shift_work_possible": True, "work_permit": "",
+        "birth_date": date(2006, 1, 14),
     },
     "elif@demo.example.org": {
         "german_level": "B2", "german_certificate": "telc",
@@ -485,6 +501,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job", "internship", "hospitation"], "hours_per_week": 25,
         "postal_code": "37073", "travel_radius_km": 20, "transport": "public", "driving_licences": [],
         "childcare_needed": True, "shift_work_possible": False, "work_permit": "yes",
+        "birth_date": date(2003, 9, 1),
     },
     "rasha@demo.example.org": {
         "german_level": "C1", "german_certificate": "testdaf",
@@ -495,6 +512,7 @@ CANDIDATE_PROFILES = {
         "looking_for": ["job"], "hours_per_week": 30,
         "postal_code": "49716", "travel_radius_km": 35, "transport": "car", "driving_licences": ["B"],
         "childcare_needed": True, "shift_work_possible": False, "work_permit": "yes",
+        "birth_date": date(1990, 12, 12),
     },
 }  # fmt: skip
 
@@ -545,6 +563,12 @@ _EXTRA_CANDIDATE_ROWS = [
      ("54101", 2), ["job", "language_course"], True, []),
 ]  # fmt: skip
 
+# Two young people who want an apprenticeship gave their date of birth (the others left it out).
+_EXTRA_BIRTH_DATES = {
+    "kandidat.luechow2@demo.example.org": date(2005, 3, 2),
+    "kandidat.osnabrueck1@demo.example.org": date(2004, 10, 27),
+}
+
 EXTRA_CANDIDATES = [
     {"email": email, "first_name": first_name, "last_name": last_name, "preferred_language": language}
     for email, first_name, last_name, language, *_rest in _EXTRA_CANDIDATE_ROWS
@@ -560,6 +584,7 @@ EXTRA_CANDIDATE_PROFILES = {
         "postal_code": postal_code, "travel_radius_km": 40 if licences else 25,
         "transport": "car" if licences else "public", "driving_licences": licences,
         "childcare_needed": childcare_needed, "shift_work_possible": not childcare_needed, "work_permit": "yes",
+        "birth_date": _EXTRA_BIRTH_DATES.get(email),
     }
     for (
         email, _first, _last, _language, mother_tongue, german_level, postal_code, occupation, looking_for,
@@ -829,6 +854,7 @@ VACANCIES = [
     # Weserland Logistik, Nienburg (Weser)
     {"organisation": "Weserland Logistik GmbH", "kind": VacancyKind.JOB,
      "title": "Berufskraftfahrer/in im Nahverkehr, Lkw CE (m/w/d)", "occupation": "52122",
+     "licences": ["C", "CE"],
      "german": GermanLevel.A2, "postal_code": "31582", "hours": 40, "starts_in": 21, "open_for": 60,
      "languages": ["ru", "uk", "tr"], "support": ["paperwork"],
      "description": (
@@ -853,6 +879,7 @@ VACANCIES = [
     # Ambulanter Pflegedienst Küstenhand, Cuxhaven and Otterndorf
     {"organisation": "Ambulanter Pflegedienst Küstenhand", "kind": VacancyKind.JOB,
      "title": "Pflegehilfskraft in der ambulanten Pflege (m/w/d)", "occupation": "81301",
+     "licences": ["B"],
      "german": GermanLevel.A2, "postal_code": "27474", "hours": 25, "starts_in": 21, "open_for": 60,
      "shift": True, "languages": ["uk", "fa"], "support": ["language", "housing"],
      "description": (
@@ -870,6 +897,7 @@ VACANCIES = [
     # Gemüsehof Lammers, Haselünne (Emsland)
     {"organisation": "Gemüsehof Lammers", "kind": VacancyKind.JOB,
      "title": "Helfer/in in Ernte und Aufbereitung (m/w/d)", "occupation": "11101",
+     "licences": ["B"],
      "german": GermanLevel.NONE, "postal_code": "49740", "hours": 40, "starts_in": 14, "open_for": 45,
      "languages": ["uk", "ru", "ar"], "support": ["housing"],
      "description": (
@@ -886,6 +914,7 @@ VACANCIES = [
      )},
     {"organisation": "Gemüsehof Lammers", "kind": VacancyKind.WORK_TRIAL,
      "title": "Arbeitserprobung auf dem Traktor", "occupation": "52512",
+     "licences": ["T"],
      "german": GermanLevel.A1, "postal_code": "49740", "hours": 40, "starts_in": 14, "open_for": 30, "weeks": 1,
      "paid": False, "support": ["housing"],
      "description": (
@@ -964,6 +993,7 @@ COURSES = [
      "description": "Vormittags, während der Kurszeit betreuen Erzieherinnen Kinder ab einem Jahr im Nebenraum."},
     {"provider": "Volkshochschule Hannover", "kind": CourseKind.JOB_BSK,
      "title": "Job-Berufssprachkurs B1 für Handwerk und Technik", "levels": ("B1", "B1"),
+     "subject": CourseSubject.CRAFTS,
      "delivery": Delivery.IN_PERSON, "postal_code": "30159", "schedule": Schedule.PART_TIME, "starts_in": 60,
      "weeks": 16, "seats": 20, "cost": Cost.FUNDED,
      "description": "Für alle, die den DTZ mit A2 abgeschlossen haben und B1 für Beruf oder Ausbildung brauchen."},
@@ -981,14 +1011,17 @@ COURSES = [
     # Malerbetrieb Brinkmann's training centre, Neustadt am Rübenberge
     {"provider": "Malerbetrieb Brinkmann mit eigenem Ausbildungszentrum", "kind": CourseKind.AZUBI_BSK,
      "title": "Azubi-Sprachkurs Malerhandwerk", "levels": ("B1", "B2"),
+     "subject": CourseSubject.CRAFTS,
      "delivery": Delivery.IN_PERSON, "postal_code": "31535", "schedule": Schedule.WEEKENDS, "starts_in": 21,
      "weeks": 30, "seats": 12, "cost": Cost.FREE,
      "description": "Samstags im Ausbildungszentrum: Fachsprache für Berufsschule und Baustelle, offen für alle "
                     "Auszubildenden im Handwerk der Region."},
     {"provider": "Malerbetrieb Brinkmann mit eigenem Ausbildungszentrum", "kind": CourseKind.VOCATIONAL,
      "title": "Werkstatt-Deutsch: Fachwörter am Bau", "levels": ("A2", "B1"),
+     "subject": CourseSubject.CRAFTS,
+     # One seat, taken: full, and the provider takes no names for a waiting list.
      "delivery": Delivery.IN_PERSON, "postal_code": "31535", "schedule": Schedule.EVENINGS, "starts_in": 35,
-     "weeks": 10, "seats": 10, "cost": Cost.FREE,
+     "weeks": 10, "seats": 1, "waiting_list": False, "cost": Cost.FREE,
      "description": "Zweimal pro Woche nach Feierabend: Werkzeuge, Materialien und Arbeitssicherheit auf Deutsch."},
     # Bildungswerk Osnabrücker Land
     {"provider": "Bildungswerk Osnabrücker Land e. V.", "kind": CourseKind.INTEGRATION,
@@ -1003,8 +1036,10 @@ COURSES = [
      "description": "Nur für Frauen, mit Lehrerinnen und Kinderbetreuung im Haus; Ausflüge zu Ämtern und Betrieben."},
     {"provider": "Bildungswerk Osnabrücker Land e. V.", "kind": CourseKind.JOB_BSK,
      "title": "Job-Berufssprachkurs B2 Pflege", "levels": ("B2", "B2"),
+     "subject": CourseSubject.CARE,
+     # One seat, taken: full, but the waiting list stays open.
      "delivery": Delivery.IN_PERSON, "postal_code": "49074", "schedule": Schedule.PART_TIME, "starts_in": 28,
-     "weeks": 20, "seats": 18, "cost": Cost.FUNDED,
+     "weeks": 20, "seats": 1, "waiting_list": True, "cost": Cost.FUNDED,
      "description": "Fachsprache für Pflegekräfte in der Anerkennung: Übergabe, Dokumentation, Gespräche mit "
                     "Angehörigen."},
     {"provider": "Bildungswerk Osnabrücker Land e. V.", "kind": CourseKind.LITERACY,
@@ -1014,6 +1049,7 @@ COURSES = [
      "description": "Für alle, die noch nicht oder nur in einer anderen Schrift lesen und schreiben."},
     {"provider": "Bildungswerk Osnabrücker Land e. V.", "kind": CourseKind.AZUBI_BSK,
      "title": "Azubi-Sprachkurs Pflege und Gesundheit", "levels": ("B1", "B2"),
+     "subject": CourseSubject.CARE,
      "delivery": Delivery.IN_PERSON, "postal_code": "49078", "schedule": Schedule.EVENINGS, "starts_in": 130,
      "weeks": 30, "seats": 14, "cost": Cost.FUNDED,
      "description": "Begleitend zur Pflegeausbildung, zweimal pro Woche nach der Schicht."},
@@ -1030,6 +1066,7 @@ COURSES = [
      "description": "Dreimal pro Woche vormittags, passend zu Schichtarbeit in der Landwirtschaft."},
     {"provider": "Sprachschule Ems-Vechte", "kind": CourseKind.AZUBI_BSK,
      "title": "Azubi-Sprachkurs Handwerk und Landwirtschaft", "levels": ("B1", "B2"),
+     "subject": CourseSubject.CRAFTS,
      "delivery": Delivery.IN_PERSON, "postal_code": "49808", "schedule": Schedule.EVENINGS, "starts_in": 40,
      "weeks": 26, "seats": 12, "cost": Cost.FUNDED,
      "description": "Begleitend zur Ausbildung: Fachsprache, Berichtsheft und Prüfungsvorbereitung."},
@@ -1057,6 +1094,7 @@ COURSES = [
     # Volkshochschule Cuxhaven: a small Job-BSK soon, the next integration course only later
     {"provider": "Volkshochschule Cuxhaven", "kind": CourseKind.JOB_BSK,
      "title": "Job-Berufssprachkurs B1 Gastronomie und Hotellerie", "levels": ("B1", "B1"),
+     "subject": CourseSubject.HOSPITALITY,
      "delivery": Delivery.IN_PERSON, "postal_code": "27472", "schedule": Schedule.PART_TIME, "starts_in": 35,
      "weeks": 16, "seats": 8, "cost": Cost.FUNDED,
      "description": "Nachmittags, nach dem Frühdienst; mit Praxistagen in Hotels am Hafen."},
@@ -1362,6 +1400,12 @@ def _vacancy_fields(spec: dict, occupations: dict[str, Occupation]) -> dict:
         "working_times": spec.get("times", ["early", "late"] if spec.get("shift") else ["day"]),
         "what_to_bring": spec.get("bring", ["id", "cv"]),
         "summary_simple_german": spec.get("summary", ""),
+        "driving_licences_required": spec.get("licences", []),
+        # Written out, so that seeding again finds nothing changed; the same default the form and import use.
+        "recognition_required": spec.get(
+            "recognition",
+            vacancy_recognition_default(occupation=occupations[spec["occupation"]], kind=spec["kind"]),
+        ),
     }
 
 
@@ -1416,6 +1460,8 @@ def _course_fields(spec: dict) -> dict:
         "schedule": spec["schedule"],
         "childcare": spec.get("childcare", False),
         "seats_total": spec["seats"],
+        "waiting_list_open": spec.get("waiting_list", True),
+        "subject": spec.get("subject", ""),
         "cost": spec["cost"],
         "contact_name": organisation["profile"]["contact_name"],
         "contact_email": organisation["profile"]["contact_email"],
@@ -1513,6 +1559,7 @@ def _candidate_profile_ensure(*, user: User, wanted: dict, occupations: dict[str
         childcare_needed=wanted["childcare_needed"],
         shift_work_possible=wanted["shift_work_possible"],
         work_permit=wanted["work_permit"],
+        birth_date=wanted["birth_date"],
     )
     return profile
 
@@ -1520,7 +1567,7 @@ def _candidate_profile_ensure(*, user: User, wanted: dict, occupations: dict[str
 _PROFILE_FIELDS = [
     "german_level", "german_certificate", "school_education", "vocational_education", "foreign_qualification",
     "recognition_status", "looking_for", "hours_per_week", "postal_code", "travel_radius_km", "transport",
-    "driving_licences", "childcare_needed", "shift_work_possible", "work_permit",
+    "driving_licences", "childcare_needed", "shift_work_possible", "work_permit", "birth_date",
 ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from .models import (
 )
 from .services import (
     MAX_YEARS_EXPERIENCE,
+    validate_birth_date,
     validate_car_licence,
     validate_certificate,
     validate_earliest_start,
@@ -304,6 +305,20 @@ class CircumstancesForm(ProfileStepForm):
         required=False,
         help_text=_("You do not have to answer. Only you can see this answer; employers and mentors cannot."),
     )
+    birth_date = forms.DateField(
+        label=_("Your date of birth (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+        help_text=_(
+            "You do not have to answer. We use it only to suggest apprenticeships and courses for future "
+            "apprentices (Azubi-BSK) that suit your age. Employers never see your date of birth."
+        ),
+    )
+
+    def clean_birth_date(self):
+        birth_date = self.cleaned_data["birth_date"]
+        validate_birth_date(birth_date=birth_date)
+        return birth_date
 
     @classmethod
     def initial_from(cls, profile: CandidateProfile) -> dict:

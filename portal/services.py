@@ -26,6 +26,9 @@ from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 
 MAX_YEARS_EXPERIENCE = 50
 MAX_START_YEARS_AHEAD = 2
+# The ages at which the portal's offers can concern anyone: school leavers from 14, people of working age up to 70.
+BIRTH_DATE_MIN_AGE = 14
+BIRTH_DATE_MAX_AGE = 70
 # Every class that allows driving a car; in Germany C, D and their trailers all presuppose B.
 CAR_LICENCE_CLASSES = {"B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"}
 
@@ -220,7 +223,11 @@ def candidate_circumstances_save(
     childcare_needed: bool | None,
     shift_work_possible: bool | None,
     work_permit: str,
+    birth_date: date | None = None,
 ) -> CandidateProfile:
+    """The circumstances step; the optional date of birth only serves apprenticeship and Azubi-BSK fit."""
+    errors: dict[str, list[str]] = {}
+    _check(errors, "birth_date", validate_birth_date, birth_date=birth_date)
     _profile_update(
         profile,
         step=OnboardingStep.CIRCUMSTANCES,
@@ -228,8 +235,9 @@ def candidate_circumstances_save(
             "childcare_needed": childcare_needed,
             "shift_work_possible": shift_work_possible,
             "work_permit": work_permit or "",
+            "birth_date": birth_date,
         },
-        errors={},
+        errors=errors,
     )
     return profile
 
@@ -267,6 +275,28 @@ def validate_earliest_start(*, earliest_start: date | None) -> None:
             _("Please choose a date within the next two years, at the latest %(date)s.")
             % {"date": date_format(latest, "SHORT_DATE_FORMAT")},
             code="start_too_far_ahead",
+        )
+
+
+def age_on(*, birth_date: date, day: date) -> int:
+    """Completed years of life on the given day."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def validate_birth_date(*, birth_date: date | None) -> None:
+    """Optional; if given, not in the future and for an age from 14 to 70."""
+    if birth_date is None:
+        return
+    today = timezone.localdate()
+    if birth_date > today:
+        raise ValidationError(
+            _("The date of birth lies in the future. Please check the year."), code="birth_date_in_the_future"
+        )
+    if not BIRTH_DATE_MIN_AGE <= age_on(birth_date=birth_date, day=today) <= BIRTH_DATE_MAX_AGE:
+        raise ValidationError(
+            _("Please check the date of birth: it must be for an age from %(min)s to %(max)s years.")
+            % {"min": BIRTH_DATE_MIN_AGE, "max": BIRTH_DATE_MAX_AGE},
+            code="birth_date_out_of_range",
         )
 
 

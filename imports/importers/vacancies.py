@@ -17,6 +17,7 @@ from portal.csv_tools import (
     parse_whole_number,
     parse_yes_no,
 )
+from portal.models import DRIVING_LICENCE_CLASSES
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 from ..selectors import organisation_by_name
@@ -29,6 +30,7 @@ from ..values import (
     parse_spoken_languages,
 )
 from .base import Importer, described, require_in_region, several, yes_no
+from .candidates import parse_driving_licences
 
 TASK_VALUES = {code: [german, code] for code, (_label, german) in TASKS.items()}
 WORKING_TIME_VALUES = {
@@ -57,6 +59,18 @@ STATUS_VALUES = {
 
 def _field_label(name: str):
     return Vacancy._meta.get_field(name).verbose_name
+
+
+def parse_licence_classes_required(text: str) -> list[str]:
+    """Classes such as "C, CE"; every one must be an official class, "keiner" means none."""
+    classes = parse_driving_licences(text)
+    unknown = [licence for licence in classes if licence not in DRIVING_LICENCE_CLASSES]
+    if unknown:
+        raise BadValueError(
+            _("“%(value)s” is not a driving-licence class. Allowed are: %(allowed)s.")
+            % {"value": ", ".join(unknown), "allowed": ", ".join(DRIVING_LICENCE_CLASSES)}
+        )
+    return classes
 
 
 COLUMNS = (
@@ -96,6 +110,19 @@ COLUMNS = (
            help=gettext_lazy("Whole number from 1 to 48.")),
     Column("Schichtarbeit", "shift_work", False, ("Schicht", "Schichtdienst"),
            help=yes_no(_field_label("shift_work"))),
+    Column(
+        "Führerschein", "driving_licences_required", False,
+        ("Fuehrerschein", "Führerscheinklasse", "Führerscheinklassen", "Führerschein nötig"),
+        help=gettext_lazy("Driving-licence classes the work needs, separated by commas, for example “C, CE” "
+                          "(empty = none)."),
+    ),
+    Column(
+        "Anerkennung nötig", "recognition_required", False,
+        ("Anerkennung", "Anerkennung noetig", "Anerkennung erforderlich", "Berufsanerkennung"),
+        help=gettext_lazy("Whether a qualification from abroad must be recognised in Germany – “ja” or “nein” "
+                          "(empty = “ja” for a job in a regulated occupation such as Pflegefachkraft or "
+                          "Erzieher/in, otherwise “nein”)."),
+    ),
     Column(
         "Beginn", "start_date", False, ("Start", "Startdatum", "Eintritt", "Eintrittsdatum"),
         help=gettext_lazy("DD.MM.YYYY, for example 01.09.2030 (empty = as soon as possible)."),
@@ -208,6 +235,8 @@ VACANCIES = Importer(
         "postal_code": parse_known_postal_code,
         "hours_per_week": parse_whole_number,
         "shift_work": parse_yes_no,
+        "driving_licences_required": parse_licence_classes_required,
+        "recognition_required": parse_yes_no,
         "start_date": parse_date,
         "duration_weeks": parse_whole_number,
         "is_paid": parse_yes_no,

@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from courses.lower_saxony import lower_saxony_postal_codes
-from courses.models import Course, CourseStatus
-from employers.models import TIME_LIMITED_KINDS, Organisation, Vacancy, VacancyStatus
+from courses.models import Course, CourseStatus, CourseSubject
+from employers.models import TIME_LIMITED_KINDS, Organisation, Vacancy, VacancyKind, VacancyStatus
 from mentoring.models import HelpTopic, MentorProfile
 from occupations.models import Occupation
 from places.geo import coordinates_of
@@ -122,6 +122,9 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
     occupation_weights = _zipf_weights(len(occupations), rng)
     no_password = make_password(None)
     run = f"s{seed}-{rng.randrange(10**6)}"
+    # The matching facts draw from a stream of their own, so every other value stays what the seed gave before.
+    facts_rng = random.Random(f"{seed}-facts")
+    regulated = set(Occupation.objects.filter(regulated=True).values_list("pk", flat=True))
 
     # Candidates
     user_ids = _users(Role.CANDIDATE, f"{run}-candidate", candidates, no_password)
@@ -145,6 +148,9 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 driving_licences=["B"] if transport == "car" else [],
                 childcare_needed=rng.choices([True, False, None], [20, 60, 20])[0],
                 shift_work_possible=rng.choices([True, False, None], [45, 25, 30])[0],
+                birth_date=None
+                if facts_rng.random() < 0.5
+                else today - datetime.timedelta(days=facts_rng.randint(16 * 365, 60 * 365)),
                 visible_to_employers=rng.random() < 0.6,
                 completed_steps=["languages", "experience", "wishes", "place", "circumstances"],
             )
@@ -199,6 +205,8 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 start_date=None if rng.random() < 0.5 else today + datetime.timedelta(days=rng.randint(-10, 150)),
                 duration_weeks=rng.randint(1, 12) if kind in TIME_LIMITED_KINDS else None,
                 support_childcare=rng.random() < 0.1,
+                driving_licences_required=list(facts_rng.choices([[], ["B"], ["C", "CE"]], [85, 12, 3])[0]),
+                recognition_required=kind == VacancyKind.JOB and occupation_id in regulated,
                 status=status,
                 published_at=timezone.now() if status != VacancyStatus.DRAFT else None,
             )
@@ -247,6 +255,8 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 childcare=rng.random() < 0.2,
                 seats_total=seats,
                 seats_left=rng.randint(0, seats),
+                waiting_list_open=facts_rng.random() < 0.7,
+                subject=facts_rng.choice(CourseSubject.values) if kind in ("job_bsk", "azubi_bsk") else "",
                 cost=rng.choice(["free", "funded", "paid"]),
                 status=rng.choices([CourseStatus.PUBLISHED, CourseStatus.DRAFT, CourseStatus.CANCELLED], [90, 5, 5])[0],
             )
