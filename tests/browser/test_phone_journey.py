@@ -140,3 +140,19 @@ def test_the_pages_of_the_journey_fit_a_phone_in_every_other_language(live_serve
     detail = walk.check_page("offer")
     expect(page.get_by_role("button", name=text_in(language, "Send to the employer"))).to_be_visible()
     print(f"\n[{language}] header={results['header']}px results={results['height']}px offer={detail['height']}px")
+
+
+def test_after_showing_offers_the_results_heading_has_the_focus(live_server, phone_page):
+    _offers("ar")
+    page = phone_page
+    page.goto(live_server.url + url_in("ar", "vacancies:search"))
+    expect(page.locator(".search-filters__form")).to_be_hidden()  # folded into one line on a phone
+
+    page.locator(".search-filters__summary").click()
+    page.locator('input[name="q"]').fill("Lager")
+    page.locator(".search-filters__form [type=submit]").click()
+
+    expect(page.locator("#results-heading")).to_be_focused()
+    expect(page.locator(".search-filters__form")).to_be_hidden()
+    assert page.locator("#results-heading").bounding_box()["y"] < PHONE_HEIGHT_PX / 4
+    expect(page.locator(".search-filters__summary")).to_contain_text("Lager")
