@@ -1,9 +1,11 @@
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from employers.models import VacancyKind
 from portal.templatetags.ui import active_filters, bdi, join_list, summarised
+from tests.factories import CoordinatorFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,16 @@ def test_a_search_without_filters_says_so(client):
 
     assert active_filters(response.context["form"]) == []
     assert "No filters" in response.content.decode()
+
+
+def test_the_coordinator_dashboard_summarises_the_postal_codes_of_a_large_region(client):
+    codes = ["30159", "30161", "30163", "30165", "30167", "30169", "30171", "30173"]
+    coordinator = CoordinatorFactory(region=RegionFactory(codes=codes))
+    client.force_login(coordinator)
+
+    with translation.override("en"):
+        url = reverse("mentoring:coordinator_dashboard")
+    content = client.get(url).content.decode()
+
+    assert "30159, 30161, 30163, 30165, 30167 and 3 more" in content
+    assert "Show all 8 postal codes" in content
