@@ -72,6 +72,10 @@ class VacancySearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and not self.data.get(self.add_prefix("page_size")):
+            # The list shows the page size in use, not the first option (which read "10" over 20 results).
+            self.data = self.data.copy()
+            self.data[self.add_prefix("page_size")] = str(DEFAULT_PAGE_SIZE)
         if not (self.data.get(self.add_prefix("postal_code")) or self.data.get(self.add_prefix("near")) or "").strip():
             # Without a place there is nothing to be near; the choice is not offered (and ignored if sent).
             self.fields["sort"].widget.choices = [choice for choice in SORT_CHOICES if choice[0] != SORT_DISTANCE]

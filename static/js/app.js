@@ -32,6 +32,35 @@
     }
   });
 
+  // Search pages: after "Show offers" (or another page of results) the reader lands on the results heading,
+  // which a screen reader announces; without JavaScript the page simply starts at the top.
+  var RESULTS_FLAG = "bruecke:to-results";
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("[data-search-form]")) {
+      try { sessionStorage.setItem(RESULTS_FLAG, "1"); } catch (error) { /* storage may be off */ }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-to-results]")) {
+      try { sessionStorage.setItem(RESULTS_FLAG, "1"); } catch (error) { /* storage may be off */ }
+    }
+  });
+  var resultsHeading = document.querySelector("[data-results-heading]");
+  var toResults = false;
+  try {
+    toResults = sessionStorage.getItem(RESULTS_FLAG) === "1";
+    sessionStorage.removeItem(RESULTS_FLAG);
+  } catch (error) { /* storage may be off */ }
+  if (resultsHeading && toResults && !document.querySelector("[data-error-summary]")) {
+    resultsHeading.focus();
+    resultsHeading.scrollIntoView({ block: "start" });
+  }
+  // On wide screens the filters stand open beside the results; on phones they fold into one line.
+  var filters = document.querySelector("[data-search-filters]");
+  if (filters && window.matchMedia("(min-width: 992px)").matches) {
+    filters.open = true;
+  }
+
   // The offline page lists the pages kept on this device.
   var list = document.querySelector("[data-kept-pages]");
   if (list && window.caches) {

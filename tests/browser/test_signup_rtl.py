@@ -82,6 +82,7 @@ def test_candidate_signs_up_verifies_email_and_sees_rtl_dashboard_in_arabic(live
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
 
     # Switch to Arabic: same page, right to left, and remembered on the account.
+    page.locator(".language-menu > summary").click()
     page.locator('[data-language="ar"]').click()
 
     expect(page).to_have_url(live_server.url + url_in("ar", "portal:candidate_dashboard"))
