@@ -108,6 +108,20 @@ def _organisation_leave(user: User) -> None:
     membership.delete()
 
 
+def _mentorships_ended_first(user: User) -> None:
+    """A mentor ends their mentorships before leaving, so that nobody they accompany is dropped without a word."""
+    from mentoring.models import Mentorship
+
+    if Mentorship.objects.current().filter(mentor__user=user).exists():
+        raise ValidationError(
+            _(
+                "You still accompany people as a mentor. Please end these mentorships first, so that they know. "
+                "Then delete your account."
+            ),
+            code="mentorships_current",
+        )
+
+
 def _admin_log_scrub(collector: Collector) -> int:
     """Entries of the admin log about the rows being deleted keep what happened but no longer name the person."""
     scrubbed = 0
@@ -147,12 +161,14 @@ def account_delete(*, user: User) -> None:
     stored files and the emptied folder.
 
     Staff leave their organisation first (its offers and history stay with it); the last admin of an
-    organisation with colleagues must hand over first (ValidationError).
+    organisation with colleagues must hand over first, and a mentor must end current mentorships first
+    (ValidationError).
     """
     if user.role not in SELF_DELETING_ROLES:
         raise ValueError("This account cannot be deleted by its owner.")
     user_id = user.pk
     with transaction.atomic():
+        _mentorships_ended_first(user)
         _organisation_leave(user)
         for step in ACCOUNT_DELETION_STEPS:
             import_string(step)(user)

@@ -202,3 +202,15 @@ def test_deleting_a_candidate_removes_their_stored_matches():
     account_delete(user=profile.user)
 
     assert not Match.objects.filter(profile_id=profile.pk).exists()
+
+
+def test_a_mentor_with_a_current_mentorship_is_asked_to_end_it_first(client):
+    mentorship = ActiveMentorshipFactory()
+    mentor = mentorship.mentor.user
+    client.force_login(mentor)
+
+    response = client.post(reverse("privacy:delete_account"), {"password": TEST_PASSWORD})
+
+    assert response.status_code == 200
+    assert User.objects.filter(pk=mentor.pk).exists()
+    mentorship.refresh_from_db()
