@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install assets browser messages check-translations lint worker beat bench clean
+.PHONY: run test install assets browser messages check-translations lint worker beat bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: install
 	$(PY) benchmarks/mentor_assignment.py
 	$(PY) benchmarks/jobboerse_sync.py
 	$(PY) benchmarks/load.py
+
+# 100 simulated people for 10 minutes against gunicorn, PostgreSQL, Redis and a worker (not in CI; needs
+# DATABASE_URL and REDIS_URL; SOAK_USERS and SOAK_SECONDS change the size).
+soak: install messages
+	$(PY) benchmarks/soak.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -1,9 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
+
+from notifications.outbox import outbox_email_queue
 
 from .selectors import login_wait_seconds
 from .services import login_failure_record, login_success_record
@@ -19,8 +23,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        request = allauth_context.request
+        full_context = {"request": request, "email": email, "current_site": get_current_site(request)}
+        full_context.update(context)
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(template_prefix, email, full_context)
+        # Through the outbox like every e-mail of the portal: sent after the commit, exactly once.
+        outbox_email_queue(message=message)
 
     def get_login_redirect_url(self, request):
         language = getattr(request.user, "preferred_language", None) or translation.get_language()

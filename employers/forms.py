@@ -5,7 +5,6 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.selectors import user_email_taken
 from applications.models import ApplicationEvent, ApplicationStatus
 from occupations.forms import OccupationChoiceField
 from occupations.models import Occupation
@@ -121,10 +120,8 @@ class StaffInviteForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if user_email_taken(email=email):
-            raise forms.ValidationError(_("There is already an account with this e-mail address."))
-        return email
+        # Whether the address has an account is not checked here: the answer must not tell.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class VacancyForm(FieldsetsMixin, forms.Form):

@@ -101,6 +101,11 @@ def staff_invitation_from_token(*, token: str) -> StaffInvitation | None:
     return invitation
 
 
+def staff_invitation_for_existing_account(*, invitation: StaffInvitation) -> bool:
+    """Whether the invited address already has an account (shown only to whoever holds the invitation link)."""
+    return User.objects.filter(email__iexact=invitation.email).exists()
+
+
 # --- Vacancies ---------------------------------------------------------------------------------------------
 
 

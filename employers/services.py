@@ -90,14 +90,29 @@ def organisation_profile_update(*, organisation: Organisation, by: User, **field
 # --- Staff -------------------------------------------------------------------------------------------------
 
 
+# An organisation sends at most this many invitations an hour: enough for a team, too few to probe addresses.
+STAFF_INVITATIONS_PER_HOUR = 10
+
+
+@transaction.atomic
 def staff_invite(*, organisation: Organisation, email: str, language: str, invited_by: User) -> StaffInvitation:
-    """An organisation admin invites a colleague; the e-mail goes out once the transaction has committed."""
+    """An organisation admin invites a colleague; the e-mail goes out once the transaction has committed.
+
+    The answer is the same whether or not the address has an account (nobody learns who uses the portal): a person
+    with an account gets the invitation too and accepts it after logging in.
+    """
     from .tasks import send_staff_invitation
 
     _require_organisation_admin(invited_by, organisation)
+    # The organisation row serialises its admins' invitations, so parallel requests cannot overrun the limit.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    recent = StaffInvitation.objects.filter(organisation=organisation, created_at__gte=an_hour_ago)
+    if recent.count() >= STAFF_INVITATIONS_PER_HOUR:
+        raise ValidationError(
+            {"email": _("Your organisation has sent many invitations in the last hour. Please try again in an hour.")}
+        )
     email = (email or "").strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("There is already an account with this e-mail address.")})
     if StaffInvitation.objects.pending().filter(organisation=organisation, email=email).exists():
         raise ValidationError({"email": _("This person has been invited already; the invitation is still valid.")})
     if language not in dict(settings.LANGUAGES):
@@ -159,6 +174,37 @@ def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, las
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user
+
+
+@transaction.atomic
+def staff_invitation_accept_existing(*, invitation: StaffInvitation, user: User) -> Membership:
+    """Someone invited under the address of their existing account joins the organisation after logging in.
+
+    Only staff accounts without an organisation can join: a candidate's or mentor's account stays what it is.
+    """
+    invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This invitation was used already or has expired."))
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(_("This invitation is for another e-mail address."))
+    if user.role not in (Role.EMPLOYER, Role.PROVIDER):
+        raise ValidationError(
+            _(
+                "Your account is not an account for staff of an organisation. "
+                "Please ask your colleague to invite another e-mail address."
+            )
+        )
+    if Membership.objects.filter(user=user).exists():
+        raise ValidationError(
+            _("You already work for an organisation on Brücke. Leave it first, then open the invitation again.")
+        )
+    organisation = invitation.organisation
+    user.role = Role.EMPLOYER if organisation.is_employer else Role.PROVIDER
+    user.save(update_fields=["role"])
+    membership = Membership.objects.create(organisation=organisation, user=user, is_admin=False)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
 
 
 def staff_invitations_purge_expired() -> int:

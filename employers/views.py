@@ -35,6 +35,7 @@ from .selectors import (
     occupation_choices_for_vacancy,
     organisation_of,
     organisation_public,
+    staff_invitation_for_existing_account,
     staff_invitation_from_token,
     staff_invitation_list_pending,
     vacancy_for_moderation,
@@ -47,6 +48,7 @@ from .services import (
     organisation_profile_update,
     staff_admin_set,
     staff_invitation_accept,
+    staff_invitation_accept_existing,
     staff_invite,
     staff_remove,
     vacancy_create,
@@ -213,6 +215,8 @@ def staff_invitation_accept_view(request, token):
     invitation = staff_invitation_from_token(token=token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
+    if staff_invitation_for_existing_account(invitation=invitation):
+        return _staff_invitation_join(request, invitation)
     if request.user.is_authenticated:
         return render(request, "accounts/invitation_logged_in.html", status=409)
     form = InvitationAcceptForm(request.POST or None, email=invitation.email)
@@ -235,6 +239,27 @@ def staff_invitation_accept_view(request, token):
             )
             return redirect("dashboard")
     return render(request, "employers/staff_invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+def _staff_invitation_join(request, invitation):
+    """The invited address has an account: its owner logs in, then joins the organisation with one click."""
+    if not request.user.is_authenticated:
+        return render(request, "employers/staff_invitation_join.html", {"invitation": invitation, "log_in": True})
+    if request.user.email.lower() != invitation.email.lower():
+        return render(request, "accounts/invitation_logged_in.html", status=409)
+    error = ""
+    if request.method == "POST":
+        try:
+            staff_invitation_accept_existing(invitation=invitation, user=request.user)
+        except ValidationError as refusal:
+            error = _error_text(refusal)
+        else:
+            messages.success(
+                request,
+                _("You now work for %(organisation)s here.") % {"organisation": invitation.organisation.name},
+            )
+            return redirect("dashboard")
+    return render(request, "employers/staff_invitation_join.html", {"invitation": invitation, "error": error})
 
 
 # --- Vacancies -------------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from .models import OccupationMapping
 from .services import jobboerse_sync, listings_import_waiting
 
 
-@shared_task
+# A run may take most of an hour, longer than the broker's visibility timeout: it is acknowledged when it starts
+# (a lost run is resumed by the next scheduled one) and gets time limits of its own, below the four-hour interval.
+@shared_task(acks_late=False, soft_time_limit=3 * 3600, time_limit=3 * 3600 + 60)
 def sync() -> dict:
     """The scheduled sync (every four hours); does nothing unless JOBBOERSE_ENABLED. Not retried by Celery: a
     failed run is resumed by the next scheduled one, after the circuit breaker's pause."""

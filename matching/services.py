@@ -572,3 +572,20 @@ def match_mark_notified(*, matches: Iterable[Match], at: datetime.datetime | Non
     """Remember that the candidates were told about these matches (for digests)."""
     ids = [match.pk for match in matches]
     return Match.objects.filter(pk__in=ids, notified_at__isnull=True).update(notified_at=at or timezone.now())
+
+
+def match_delete_for_account(user) -> int:
+    """A person's account is being deleted: remove their stored matches under the lock every recomputation of
+    their candidates takes, inside the deletion's transaction.
+
+    `Match.profile` has no database constraint, so nothing else would stop a recomputation running at the same
+    moment from writing rows for a profile that is gone: a recomputation that holds the lock finishes first and
+    its rows are deleted here; one that starts later waits for the commit and finds no profile.
+    """
+    deleted = 0
+    profile_id = CandidateProfile.objects.filter(user=user).values_list("pk", flat=True).first()
+    if profile_id is not None:
+        _lock([profile_id // LOCK_BLOCK])
+        deleted += Match.objects.filter(profile_id=profile_id).delete()[0]
+    deleted += Match.objects.filter(mentor__user=user).delete()[0]
+    return deleted

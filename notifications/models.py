@@ -109,3 +109,38 @@ class EmployerMatchNotice(models.Model):
 
     def __str__(self):
         return f"{self.vacancy_id} ← {self.profile_id}"
+
+
+class OutboxEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+
+class OutboxEmail(models.Model):
+    """One e-mail to send, written in the same transaction as whatever caused it.
+
+    A worker claims the row (row lock, skipping rows another worker holds), hands the message to SMTP and marks
+    it sent before it commits, so a redelivered or repeated task finds it sent and sends nothing again.
+    """
+
+    to = models.JSONField(_("recipients"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    from_email = models.CharField(_("sender"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML text"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = OutboxEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mail in the outbox")
+        verbose_name_plural = _("e-mails in the outbox")
+        indexes = [
+            models.Index(fields=["created_at"], condition=models.Q(sent_at__isnull=True), name="outbox_email_unsent")
+        ]
+
+    def __str__(self):
+        return f"e-mail {self.pk} ({'sent' if self.sent_at else 'waiting'})"

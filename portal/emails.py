@@ -5,6 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from notifications.outbox import outbox_email_queue
+
 
 def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -13,7 +15,10 @@ def absolute_url(path: str) -> str:
 def email_send_templated(
     *, to: str, language: str, template_prefix: str, context: dict, headers: dict | None = None
 ) -> None:
-    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in `language` and send them (with extra `headers`)."""
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in `language` and send them (with extra `headers`).
+
+    The message goes through the outbox: it is sent after the caller's transaction commits, exactly once.
+    """
     with translation.override(language):
         subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
         subject = " ".join(subject.splitlines())
@@ -25,4 +30,4 @@ def email_send_templated(
         to=[to],
         headers={"Content-Language": language, **(headers or {})},
     )
-    message.send()
+    outbox_email_queue(message=message)

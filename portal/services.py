@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from notifications.outbox import outbox_email_queue
 from occupations.models import Occupation
 from places.geo import normalise_postal_code
 
@@ -388,13 +389,15 @@ def contact_message_send(*, email: str, name: str, message: str, language: str) 
         raise ValueError("Nobody receives contact messages: set CONTACT_EMAILS or appoint an admin.")
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Contact form: a message in %(language)s") % {"language": _language_name(language)}
-    EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=f"{name or '—'} <{email}>\n\n{message}",
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=recipients,
-        reply_to=[email],
-    ).send()
+    outbox_email_queue(
+        message=EmailMessage(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+            body=f"{name or '—'} <{email}>\n\n{message}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
+            reply_to=[email],
+        )
+    )
     return len(recipients)
 
 

@@ -188,9 +188,22 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Every task is idempotent (recomputations write differences, e-mails go through the outbox), so a task whose
+# worker died is handed to another one: acknowledged only when done, given back when the worker is lost.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest task (one chunk of the nightly recomputation, an import) is stopped after 20 minutes; an unacknowledged
+# task becomes visible again just after that, not after Redis' default hour. Retries wait at most 10 minutes, so a
+# task held back for its retry is never handed out twice.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=1200)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=1230)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1260),
+    # How often a worker looks for tasks a lost worker left unacknowledged (seconds × throttle).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="bruecke")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -221,6 +234,10 @@ CELERY_BEAT_SCHEDULE = {
     "sync-jobboerse": {
         "task": "jobboerse.tasks.sync",
         "schedule": crontab(hour="*/4", minute=10),
+    },
+    "flush-email-outbox": {
+        "task": "notifications.tasks.flush_outbox",
+        "schedule": crontab(minute="*/5"),
     },
     "send-match-digests": {
         "task": "notifications.tasks.send_match_digests",

@@ -19,7 +19,6 @@ from documents.models import Document
 from documents.selectors import document_list_shared_with
 from employers.models import Organisation
 from portal.models import CandidateOccupation, CandidateProfile, ContactGrant, OnboardingStep
-from portal.services import candidate_profile_ensure
 from portal.vocabulary import GermanLevel, OfferKind
 
 EXPORT_FORMAT = "bruecke-personal-data"
@@ -68,7 +67,9 @@ _PROFILE_CODE_LISTS = {"looking_for": OfferKind, "completed_steps": OnboardingSt
 
 def _export_profile(user: User) -> dict:
     """Every field of the profile, including the sensitive ones (work permit): it is the person's own data."""
-    profile = candidate_profile_ensure(user=user)
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is None:
+        return {}
     data = {}
     for model_field in CandidateProfile._meta.concrete_fields:
         if model_field.name in ("id", "user"):
@@ -83,7 +84,9 @@ def _export_profile(user: User) -> dict:
 
 
 def _export_languages(user: User) -> list[dict]:
-    profile = candidate_profile_ensure(user=user)
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is None:
+        return []
     return [
         {
             "language": _choice(language.language, language.get_language_display()),
@@ -170,9 +173,7 @@ def _export_course_registrations(user: User) -> list[dict]:
     from courses.models import CourseRegistration
 
     registrations = (
-        CourseRegistration.objects.filter(profile__user=user)
-        .select_related("course__provider")
-        .order_by("created_at")
+        CourseRegistration.objects.filter(profile__user=user).select_related("course__provider").order_by("created_at")
     )
     return [
         {
@@ -199,6 +200,123 @@ def _export_notifications(user: User) -> list[dict]:
     ]
 
 
+def _fields(instance, *, exclude: tuple = ()) -> dict:
+    """Every stored field of a row except keys and `exclude`, coded values with their names."""
+    data = {}
+    for model_field in instance._meta.concrete_fields:
+        if model_field.primary_key or model_field.is_relation or model_field.name in exclude:
+            continue
+        value = getattr(instance, model_field.attname)
+        if model_field.choices:
+            value = _choice(value, getattr(instance, f"get_{model_field.name}_display")())
+        data[model_field.name] = value
+    return data
+
+
+def _export_membership(user: User) -> dict:
+    from employers.models import Membership
+
+    membership = Membership.objects.filter(user=user).select_related("organisation").first()
+    if membership is None:
+        return {}
+    return {"organisation": membership.organisation.name, **_fields(membership)}
+
+
+def _export_mentor_profile(user: User) -> dict:
+    from mentoring.models import MentorProfile
+
+    mentor = MentorProfile.objects.filter(user=user).first()
+    return _fields(mentor) if mentor else {}
+
+
+def _export_mentor_requests(user: User) -> list[dict]:
+    from mentoring.models import MentorRequest
+
+    return [_fields(request) for request in MentorRequest.objects.filter(profile__user=user).order_by("created_at")]
+
+
+def _export_mentorships(user: User) -> list[dict]:
+    """Mentorships as candidate or as mentor, with their steps and every note written about them."""
+    from django.db.models import Q
+
+    from mentoring.models import Mentorship
+
+    mentorships = (
+        Mentorship.objects.filter(Q(profile__user=user) | Q(mentor__user=user))
+        .select_related("mentor__user", "profile__user")
+        .prefetch_related("events", "notes")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "role": _("Mentor") if mentorship.mentor.user_id == user.pk else _("Candidate"),
+            **_fields(mentorship),
+            "history": [{**_fields(event), "by_you": event.actor_id == user.pk} for event in mentorship.events.all()],
+            "notes": [{**_fields(note), "by_you": note.author_id == user.pk} for note in mentorship.notes.all()],
+        }
+        for mentorship in mentorships
+    ]
+
+
+def _export_event_registrations(user: User) -> list[dict]:
+    from events.models import EventRegistration
+
+    registrations = EventRegistration.objects.filter(user=user).select_related("event").order_by("created_at")
+    return [{"event": registration.event.title, **_fields(registration)} for registration in registrations]
+
+
+def _export_matches(user: User) -> list[dict]:
+    """Stored matches of the candidate (or, for a mentor, the candidates' matches are theirs, not the mentor's)."""
+    from matching.models import Match
+    from matching.reasons import match_reasons
+
+    matches = Match.objects.filter(profile__user=user).select_related("vacancy", "course").order_by("-score", "pk")
+    data = []
+    for match in matches:
+        offer = match.vacancy or match.course
+        data.append(
+            {
+                "offer": offer.title if offer else _("Mentor"),
+                "kind": _choice(match.kind, match.get_kind_display()),
+                "score": match.score,
+                "reasons": match_reasons(match.parts),
+                "found": match.created_at,
+                "computed": match.computed_at,
+                "notified": match.notified_at,
+            }
+        )
+    return data
+
+
+def _export_notification_settings(user: User) -> dict:
+    from notifications.models import DigestDelivery, NotificationPreference
+
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return {
+        "match_digest": preference.match_digest if preference else True,
+        "changed_at": preference.changed_at if preference else None,
+        "digests_sent_on": list(
+            DigestDelivery.objects.filter(user=user).order_by("sent_on").values_list("sent_on", flat=True)
+        ),
+    }
+
+
+def _export_employer_notices(user: User) -> list[dict]:
+    from notifications.models import EmployerMatchNotice
+
+    notices = EmployerMatchNotice.objects.filter(profile__user=user).select_related("organisation", "vacancy")
+    return [
+        {"organisation": notice.organisation.name, "vacancy": notice.vacancy.title, "notified_at": notice.notified_at}
+        for notice in notices.order_by("notified_at")
+    ]
+
+
+def _export_account_invitations(user: User) -> list[dict]:
+    from imports.models import AccountInvitation
+
+    return [_fields(invitation) for invitation in AccountInvitation.objects.filter(user=user)]
+
+
 @dataclass(frozen=True)
 class ExportSection:
     """One part of the data export.
@@ -212,6 +330,8 @@ class ExportSection:
     title: Promise
     collect: Callable[[User], Any] | str
     labels: dict | Callable[[], dict] = field(default_factory=dict)
+    # Labels of the models whose rows about the person this section exports (checked by a test).
+    models: tuple[str, ...] = ()
 
     def data_for(self, user: User):
         collect = import_string(self.collect) if isinstance(self.collect, str) else self.collect
@@ -229,24 +349,28 @@ EXPORT_SECTIONS: list[ExportSection] = [
         gettext_lazy("Account"),
         _export_account,
         lambda: _model_labels(User),
+        models=("accounts.User",),
     ),
     ExportSection(
         "email_addresses",
         gettext_lazy("E-mail addresses"),
         _export_email_addresses,
         lambda: _model_labels(EmailAddress),
+        models=("account.EmailAddress",),
     ),
     ExportSection(
         "profile",
         gettext_lazy("Profile"),
         _export_profile,
         lambda: _model_labels(CandidateProfile),
+        models=("portal.CandidateProfile",),
     ),
     ExportSection(
         "languages",
         gettext_lazy("Languages"),
         _export_languages,
         {"language": gettext_lazy("Language"), "level": gettext_lazy("Level")},
+        models=("portal.CandidateLanguage",),
     ),
     ExportSection(
         "occupations",
@@ -258,18 +382,21 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "isco_code": gettext_lazy("ISCO-08 code"),
             "years_experience": gettext_lazy("years of experience"),
         },
+        models=("portal.CandidateOccupation",),
     ),
     ExportSection(
         "documents",
         gettext_lazy("Documents"),
         _export_documents,
         lambda: {**_model_labels(Document), "shared_with": gettext_lazy("Shared with")},
+        models=("documents.Document", "documents.DocumentShare"),
     ),
     ExportSection(
         "contact_grants",
         gettext_lazy("Organisations that may see who you are"),
         _export_contact_grants,
         lambda: {**_model_labels(ContactGrant), "organisation": gettext_lazy("Organisation")},
+        models=("portal.ContactGrant",),
     ),
     ExportSection(
         "applications",
@@ -283,6 +410,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "history": gettext_lazy("History"),
             "note": gettext_lazy("Note"),
         },
+        models=("applications.Application", "applications.ApplicationEvent", "applications.Application_documents"),
     ),
     ExportSection(
         "course_registrations",
@@ -293,6 +421,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "course": gettext_lazy("Course"),
             "provider": gettext_lazy("Course provider"),
         },
+        models=("courses.CourseRegistration",),
     ),
     ExportSection(
         "notifications",
@@ -302,6 +431,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
             **_model_labels(import_string("notifications.models.Notification")),
             "text": gettext_lazy("Text"),
         },
+        models=("notifications.Notification",),
     ),
     ExportSection(
         "saved_searches",
@@ -311,6 +441,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
             **_model_labels(import_string("alerts.models.SavedSearch")),
             "filters": gettext_lazy("Filters"),
         },
+        models=("alerts.SavedSearch",),
     ),
     ExportSection(
         "conversations",
@@ -328,12 +459,126 @@ EXPORT_SECTIONS: list[ExportSection] = [
             "reason": gettext_lazy("What happened"),
             "reported": gettext_lazy("Reported"),
         },
+        models=(
+            "conversations.Conversation",
+            "conversations.Message",
+            "conversations.Message_documents",
+            "conversations.Participant",
+            "conversations.Report",
+        ),
+    ),
+    ExportSection(
+        "organisation",
+        gettext_lazy("Your organisation"),
+        _export_membership,
+        lambda: {
+            **_model_labels(import_string("employers.models.Membership")),
+            "organisation": gettext_lazy("Organisation"),
+        },
+        models=("employers.Membership",),
+    ),
+    ExportSection(
+        "mentor_profile",
+        gettext_lazy("Mentor profile"),
+        _export_mentor_profile,
+        lambda: _model_labels(import_string("mentoring.models.MentorProfile")),
+        models=("mentoring.MentorProfile",),
+    ),
+    ExportSection(
+        "mentor_requests",
+        gettext_lazy("Requests for a mentor"),
+        _export_mentor_requests,
+        lambda: _model_labels(import_string("mentoring.models.MentorRequest")),
+        models=("mentoring.MentorRequest",),
+    ),
+    ExportSection(
+        "mentorships",
+        gettext_lazy("Mentorships"),
+        _export_mentorships,
+        lambda: {
+            **_model_labels(import_string("mentoring.models.Mentorship")),
+            **_model_labels(import_string("mentoring.models.MentorshipNote")),
+            "role": gettext_lazy("Your part"),
+            "history": gettext_lazy("History"),
+            "notes": gettext_lazy("Notes"),
+            "by_you": gettext_lazy("Written by you"),
+        },
+        models=("mentoring.Mentorship", "mentoring.MentorshipEvent", "mentoring.MentorshipNote"),
+    ),
+    ExportSection(
+        "event_registrations",
+        gettext_lazy("Event registrations and check-ins"),
+        _export_event_registrations,
+        lambda: {
+            **_model_labels(import_string("events.models.EventRegistration")),
+            "event": gettext_lazy("Event"),
+        },
+        models=("events.EventRegistration",),
+    ),
+    ExportSection(
+        "matches",
+        gettext_lazy("Suggested offers and why they fit"),
+        _export_matches,
+        {
+            "offer": gettext_lazy("Offer"),
+            "kind": gettext_lazy("Kind"),
+            "score": gettext_lazy("Score"),
+            "reasons": gettext_lazy("Why it fits"),
+            "found": gettext_lazy("Found"),
+            "computed": gettext_lazy("Computed"),
+            "notified": gettext_lazy("You were told"),
+        },
+        models=("matching.Match",),
+    ),
+    ExportSection(
+        "notification_settings",
+        gettext_lazy("Notification settings"),
+        _export_notification_settings,
+        lambda: {
+            **_model_labels(import_string("notifications.models.NotificationPreference")),
+            "digests_sent_on": gettext_lazy("Digests sent on"),
+        },
+        models=("notifications.NotificationPreference", "notifications.DigestDelivery"),
+    ),
+    ExportSection(
+        "employer_notices",
+        gettext_lazy("Employers told (without your name) that you fit an offer"),
+        _export_employer_notices,
+        {
+            "organisation": gettext_lazy("Organisation"),
+            "vacancy": gettext_lazy("Offer"),
+            "notified_at": gettext_lazy("Told"),
+        },
+        models=("notifications.EmployerMatchNotice",),
+    ),
+    ExportSection(
+        "account_invitations",
+        gettext_lazy("Invitations to the portal"),
+        _export_account_invitations,
+        lambda: _model_labels(import_string("imports.models.AccountInvitation")),
+        models=("imports.AccountInvitation",),
     ),
 ]
 
+# Rows that name the person without being about them, with the reason they are not in the export: what the person
+# did as staff belongs to the organisation's records, and the admin log is scrubbed when an account is deleted.
+EXPORT_EXEMPT: dict[str, str] = {
+    "admin.LogEntry": "the operators' record of their own actions",
+    "account.EmailConfirmation": "one-time keys of the confirmation links, deleted once used",
+    "accounts.User_groups": "operators' permission groups; none for the roles that export",
+    "accounts.User_user_permissions": "operators' permissions; none for the roles that export",
+    "alerts.SavedSearchAlert": "ids of offers announced for a saved search; the announcements are notifications",
+    "accounts.CoordinatorInvitation": "invitations sent by the coordinator: the invitee's data",
+    "employers.StaffInvitation": "invitations sent by staff: the invitee's data",
+    "employers.Vacancy": "offers the staff member created or took offline: the organisation's data",
+    "events.Event": "events the person organised: the organisation's data",
+    "jobboerse.OccupationMapping": "occupation mappings an admin chose: the portal's data",
+}
+
 
 def candidate_data_export(*, user: User) -> dict:
-    """Everything Brücke holds about this candidate, one key per section, in the current language."""
+    """Everything Brücke holds about this person (whatever their role), one key per section, in the current
+    language."""
     data = {
         "export": {
             "format": EXPORT_FORMAT,

@@ -1,17 +1,23 @@
 """A person's control over their data: consent to be seen, contact permissions, deleting the account."""
 
+import contextlib
 import logging
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import FileField
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from employers.models import Organisation
+from employers.models import Membership, Organisation
 from portal.models import CandidateProfile, ContactGrant
 
 logger = logging.getLogger(__name__)
@@ -71,35 +77,107 @@ def _sessions_of(user: User) -> list[str]:
     ]
 
 
-# Steps other apps need before a candidate's rows disappear, as dotted paths to callables taking the user and
+# Steps other apps need before a person's rows disappear, as dotted paths to callables taking the user and
 # run inside the deletion's transaction: e.g. cancelling course registrations through the courses service so
 # the seat goes to the waiting list, which a plain cascade would not do.
 ACCOUNT_DELETION_STEPS: list[str] = [
     "courses.services.course_registrations_release_for_account",
     "events.services.event_registrations_release_for_account",
+    "matching.services.match_delete_for_account",
 ]
+
+# Roles whose owners may delete their account themselves; admins are operators, removed by another admin.
+SELF_DELETING_ROLES = (Role.CANDIDATE, Role.EMPLOYER, Role.PROVIDER, Role.MENTOR, Role.COORDINATOR)
+
+
+def _organisation_leave(user: User) -> None:
+    """Staff leave their organisation before their account goes; its last admin hands over first."""
+    membership = Membership.objects.select_for_update().select_related("organisation").filter(user=user).first()
+    if membership is None:
+        return
+    colleagues = Membership.objects.filter(organisation=membership.organisation).exclude(pk=membership.pk)
+    if membership.is_admin and colleagues.exists() and not colleagues.filter(is_admin=True).exists():
+        raise ValidationError(
+            _(
+                "You are the last admin of %(organisation)s. Please make a colleague an admin first "
+                "(on the page of your colleagues), then delete your account."
+            )
+            % {"organisation": membership.organisation.name},
+            code="last_admin",
+        )
+    membership.delete()
+
+
+def _mentorships_ended_first(user: User) -> None:
+    """A mentor ends their mentorships before leaving, so that nobody they accompany is dropped without a word."""
+    from mentoring.models import Mentorship
+
+    if Mentorship.objects.current().filter(mentor__user=user).exists():
+        raise ValidationError(
+            _(
+                "You still accompany people as a mentor. Please end these mentorships first, so that they know. "
+                "Then delete your account."
+            ),
+            code="mentorships_current",
+        )
+
+
+def _admin_log_scrub(collector: Collector) -> int:
+    """Entries of the admin log about the rows being deleted keep what happened but no longer name the person."""
+    scrubbed = 0
+    groups = [(model, [instance.pk for instance in instances]) for model, instances in collector.data.items()]
+    groups += [(queryset.model, list(queryset.values_list("pk", flat=True))) for queryset in collector.fast_deletes]
+    for model, pks in groups:
+        if not pks:
+            continue
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        object_ids = [str(pk) for pk in pks]
+        scrubbed += LogEntry.objects.filter(content_type=content_type, object_id__in=object_ids).update(
+            object_repr=DELETED_REPR, change_message=""
+        )
+    return scrubbed
+
+
+# What the admin log shows instead of a deleted person's name (not translated: the log is one language).
+DELETED_REPR = "(deleted account)"
+
+
+def _remove_files(files: list[tuple], folders: set[tuple]) -> None:
+    for storage, name in files:
+        storage.delete(name)
+    # The person's folder of documents goes too once it is empty (file-system storage only).
+    for storage, folder in folders:
+        path = getattr(storage, "path", None)
+        if path is None:
+            continue
+        with contextlib.suppress(OSError, NotImplementedError):
+            directory = Path(path(folder))
+            if directory.is_dir() and not any(directory.iterdir()):
+                directory.rmdir()
 
 
 def account_delete(*, user: User) -> None:
-    """Delete the account and everything that hangs on it: rows, sessions and, after commit, stored files.
+    """Delete the account and everything that hangs on it: rows, sessions, admin-log names and, after commit,
+    stored files and the emptied folder.
 
-    Only candidates for now: staff accounts belong to organisations whose data must outlive one person.
+    Staff leave their organisation first (its offers and history stay with it); the last admin of an
+    organisation with colleagues must hand over first, and a mentor must end current mentorships first
+    (ValidationError).
     """
-    if user.role != Role.CANDIDATE:
-        raise ValueError("Only candidate accounts can be deleted by their owner so far.")
+    if user.role not in SELF_DELETING_ROLES:
+        raise ValueError("This account cannot be deleted by its owner.")
     user_id = user.pk
     with transaction.atomic():
+        _mentorships_ended_first(user)
+        _organisation_leave(user)
         for step in ACCOUNT_DELETION_STEPS:
             import_string(step)(user)
         collector = Collector(using=router.db_for_write(User, instance=user))
         collector.collect([user])
         files = _stored_files(collector)
+        folders = {(storage, str(PurePosixPath(name).parent)) for storage, name in files}
+        _admin_log_scrub(collector)
         Session.objects.filter(session_key__in=_sessions_of(user)).delete()
         user.delete()
-
-        def remove_files():
-            for storage, name in files:
-                storage.delete(name)
-
-        transaction.on_commit(remove_files)
+        transaction.on_commit(lambda: _remove_files(files, folders))
     logger.info("account deleted user=%s files=%s", user_id, len(files))

@@ -2,6 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +15,7 @@ from portal.services import candidate_profile_ensure
 
 from .forms import AccountDeleteForm, VisibilityForm
 from .selectors import candidate_data_export, candidate_data_export_readable, contact_grant_list_for_profile
-from .services import account_delete, candidate_visibility_set
+from .services import SELF_DELETING_ROLES, account_delete, candidate_visibility_set
 
 EXPORT_FILENAME = "bruecke-my-data.json"
 
@@ -55,7 +56,7 @@ def _private(response):
     return response
 
 
-@role_required(Role.CANDIDATE)
+@role_required(*SELF_DELETING_ROLES)
 def export_json(request):
     data = candidate_data_export(user=request.user)
     response = HttpResponse(
@@ -66,20 +67,25 @@ def export_json(request):
     return _private(response)
 
 
-@role_required(Role.CANDIDATE)
+@role_required(*SELF_DELETING_ROLES)
 def export_page(request):
     export = candidate_data_export_readable(user=request.user)
     return _private(render(request, "privacy/export_page.html", {"export": export}))
 
 
-@role_required(Role.CANDIDATE)
+@role_required(*SELF_DELETING_ROLES)
 def delete_account(request):
+    """Every role but the operators deletes their own account here; staff leave their organisation with it."""
     if request.method != "POST":
         return render(request, "privacy/delete_account.html", {"form": AccountDeleteForm(user=request.user)})
     form = AccountDeleteForm(request.POST, user=request.user)
     if form.is_valid():
-        account_delete(user=request.user)
-        logout(request)
-        messages.success(request, _("Your account and all your data have been deleted."))
-        return redirect("home")
+        try:
+            account_delete(user=request.user)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            logout(request)
+            messages.success(request, _("Your account and all your data have been deleted."))
+            return redirect("home")
     return render(request, "privacy/delete_account.html", {"form": form})

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
+from kombu import pools
 
 from accounts.models import CoordinatorInvitation
 from portal.celery import app as celery_app
@@ -22,7 +23,7 @@ BROKER_DB = 15  # a Redis database of its own, so a developer's running worker c
 
 
 def broker_url() -> str:
-    return settings.REDIS_URL.rsplit("/", 1)[0] + f"/{BROKER_DB}"
+    return os.environ.get("BRUECKE_TEST_BROKER_URL") or settings.REDIS_URL.rsplit("/", 1)[0] + f"/{BROKER_DB}"
 
 
 def database_url_for_worker() -> str:
@@ -40,6 +41,7 @@ def use_broker(url: str) -> None:
     if celery_app._pool is not None:
         celery_app._pool.force_close_all()
     celery_app._pool = None
+    pools.reset()  # kombu keeps the closed pool per connection and would hand it out again
     celery_app.amqp._producer_pool = None
 
 
@@ -62,9 +64,21 @@ def worker(tmp_path):
     celery_app.control.purge()  # leftovers of an interrupted run must not be mistaken for this one
     celery = Path(sys.executable).with_name("celery")
     process = subprocess.Popen(
-        [str(celery), "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            str(celery),
+            "-A",
+            "portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         yield mail_dir

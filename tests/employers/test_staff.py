@@ -155,17 +155,84 @@ def test_mismatched_passwords_create_no_account(client):
     assert not User.objects.filter(email=invitation.email).exists()
 
 
-def test_inviting_an_existing_account_is_a_form_error_and_sends_nothing(client, django_capture_on_commit_callbacks):
+def test_inviting_an_address_with_an_account_answers_as_for_any_address_and_sends_the_invitation(
+    client, django_capture_on_commit_callbacks
+):
     CandidateFactory(email="taken@example.org")
     client.force_login(EmployerStaffFactory())
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("staff"), {"email": "taken@example.org", "language": "de"})
+        known = client.post(url("staff"), {"email": "taken@example.org", "language": "de"}, follow=True)
+        unknown = client.post(url("staff"), {"email": "nobody@example.org", "language": "de"}, follow=True)
+
+    assert known.status_code == unknown.status_code == 200
+    assert known.redirect_chain == unknown.redirect_chain
+    assert [str(m) for m in known.context["messages"]] == [str(m) for m in unknown.context["messages"]]
+    assert sorted(message.to[0] for message in mail.outbox) == ["nobody@example.org", "taken@example.org"]
+
+
+def test_an_organisation_sends_at_most_ten_invitations_an_hour(client):
+    client.force_login(EmployerStaffFactory())
+    for n in range(10):
+        assert client.post(url("staff"), {"email": f"person{n}@example.org", "language": "de"}).status_code == 302
+
+    response = client.post(url("staff"), {"email": "one-more@example.org", "language": "de"})
 
     assert response.status_code == 200
-    assert "Es gibt bereits ein Konto mit dieser E-Mail-Adresse." in field_error(response, "email")
-    assert not StaffInvitation.objects.exists()
-    assert mail.outbox == []
+    assert field_error(response, "email")
+    assert StaffInvitation.objects.count() == 10
+    other_organisation = EmployerStaffFactory()
+    client.force_login(other_organisation)
+    assert client.post(url("staff"), {"email": "one-more@example.org", "language": "de"}).status_code == 302
+
+
+def test_staff_without_an_organisation_accept_an_invitation_after_logging_in(client):
+    former = EmployerStaffFactory(email="former@example.org")
+    former.membership.delete()
+    invitation = StaffInvitationFactory(email="former@example.org", organisation=CourseProviderOrganisationFactory())
+    path = staff_invitation_accept_path(invitation=invitation)
+
+    anonymous = client.get(path)
+    assert anonymous.status_code == 200
+    assert "/accounts/login/" in anonymous.content.decode() or "login" in anonymous.content.decode()
+    client.force_login(former)
+    assert client.get(path).status_code == 200
+    response = client.post(path)
+
+    assert response.status_code == 302
+    former.refresh_from_db()
+    assert former.membership.organisation == invitation.organisation
+    assert former.role == Role.PROVIDER
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+    assert User.objects.filter(email="former@example.org").count() == 1
+
+
+def test_a_candidate_invited_under_their_address_stays_a_candidate(client):
+    candidate = CandidateFactory(email="candidate@example.org")
+    invitation = StaffInvitationFactory(email="candidate@example.org")
+    client.force_login(candidate)
+
+    response = client.post(staff_invitation_accept_path(invitation=invitation))
+
+    assert response.status_code == 200
+    candidate.refresh_from_db()
+    assert candidate.role == Role.CANDIDATE
+    assert not Membership.objects.filter(user=candidate).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+def test_someone_else_logged_in_cannot_take_an_invitation_for_an_existing_account(client):
+    EmployerStaffFactory(email="owner@example.org").membership.delete()
+    invitation = StaffInvitationFactory(email="owner@example.org")
+    client.force_login(EmployerStaffFactory())
+
+    response = client.post(staff_invitation_accept_path(invitation=invitation))
+
+    assert response.status_code == 409
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
 
 
 def test_inviting_the_same_person_twice_is_refused_while_the_first_invitation_is_valid(client):

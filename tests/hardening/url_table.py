@@ -22,6 +22,8 @@ SERVED = frozenset({OK, REDIRECT, BAD})
 LOGGED_IN = tuple(subject for subject in SUBJECTS if subject != ANON)
 COORDINATORS = (COORD_IN, COORD_OUT)
 EMPLOYERS = (EMP_STAFF, EMP_ADMIN)
+# Everyone but the operators sees, downloads and deletes their own data.
+OWN_DATA = (CANDIDATE, EMP_STAFF, EMP_ADMIN, PROVIDER, MENTOR, COORD_IN, COORD_OUT)
 
 
 def only(*subjects, own=OK, other=MISSING) -> dict:
@@ -94,8 +96,9 @@ ROWS = [
     Row("events:ics", everyone(), kind="event"),
     Row("employers:organisation_public", everyone(), kind="organisation"),
     Row("notifications:list", logged_in()),
-    Row("notifications:read", {**logged_in(MISSING), CANDIDATE: (REDIRECT, MISSING)}, kind="notification",
-        method="post"),  # fmt: skip
+    Row(
+        "notifications:read", {**logged_in(MISSING), CANDIDATE: (REDIRECT, MISSING)}, kind="notification", method="post"
+    ),  # fmt: skip
     Row("notifications:read_all", logged_in(REDIRECT), method="post"),
     Row("notifications:preferences", only(CANDIDATE, *EMPLOYERS, own=REDIRECT), method="post"),
     Row("notifications:unsubscribe", everyone(OK, MISSING), kind="unsubscribe_token", kwargs=as_token),
@@ -147,9 +150,9 @@ ROWS = [
     Row("documents:delete", only(CANDIDATE, own=REDIRECT), kind="document", kwargs=public_id, method="post"),
     Row("privacy:overview", only(CANDIDATE)),
     Row("privacy:visibility", only(CANDIDATE, own=SERVED), method="post"),
-    Row("privacy:export_page", only(CANDIDATE)),
-    Row("privacy:export_json", only(CANDIDATE)),
-    Row("privacy:delete_account", only(CANDIDATE)),
+    Row("privacy:export_page", only(*OWN_DATA)),
+    Row("privacy:export_json", only(*OWN_DATA)),
+    Row("privacy:delete_account", only(*OWN_DATA)),
     Row("applications:list", only(CANDIDATE)),
     Row("applications:detail", only(CANDIDATE), kind="application"),
     Row("applications:withdraw", only(CANDIDATE, own=SERVED), kind="application", method="post"),
@@ -164,17 +167,29 @@ ROWS = [
     Row("matching:my_matches", only(CANDIDATE)),
     Row("events:register", only(CANDIDATE, MENTOR, own=REDIRECT, other=REDIRECT), kind="event", method="post"),
     # Only the candidate is registered for the own event.
-    Row("events:registration_cancel", only(CANDIDATE, MENTOR, own=REDIRECT) | {MENTOR: (MISSING, MISSING)},
-        kind="event", method="post"),  # fmt: skip
+    Row(
+        "events:registration_cancel",
+        only(CANDIDATE, MENTOR, own=REDIRECT) | {MENTOR: (MISSING, MISSING)},
+        kind="event",
+        method="post",
+    ),  # fmt: skip
     Row("events:my_registrations", only(CANDIDATE, MENTOR)),
     # --- Employers ------------------------------------------------------------------------------------------------
     Row("employers:dashboard", only(*EMPLOYERS)),
     Row("employers:organisation_edit", only(EMP_ADMIN, PROVIDER)),
     Row("employers:staff", only(*EMPLOYERS, PROVIDER)),
-    Row("employers:staff_remove", only(EMP_ADMIN, PROVIDER, own=REDIRECT) | {EMP_STAFF: (DENIED, MISSING),
-        PROVIDER: (MISSING, MISSING)}, kind="membership", method="post"),  # fmt: skip
-    Row("employers:staff_admin", only(EMP_ADMIN, PROVIDER, own=REDIRECT) | {EMP_STAFF: (DENIED, MISSING),
-        PROVIDER: (MISSING, MISSING)}, kind="membership", method="post"),  # fmt: skip
+    Row(
+        "employers:staff_remove",
+        only(EMP_ADMIN, PROVIDER, own=REDIRECT) | {EMP_STAFF: (DENIED, MISSING), PROVIDER: (MISSING, MISSING)},
+        kind="membership",
+        method="post",
+    ),  # fmt: skip
+    Row(
+        "employers:staff_admin",
+        only(EMP_ADMIN, PROVIDER, own=REDIRECT) | {EMP_STAFF: (DENIED, MISSING), PROVIDER: (MISSING, MISSING)},
+        kind="membership",
+        method="post",
+    ),  # fmt: skip
     Row("employers:staff_invitation_accept", token(), kind="staff_invitation_token", kwargs=as_token),
     Row("employers:vacancy_create", only(*EMPLOYERS)),
     Row("employers:vacancy_detail", only(*EMPLOYERS), kind="vacancy"),
@@ -200,9 +215,13 @@ ROWS = [
     Row("mentoring:mentorship_detail", only(CANDIDATE, MENTOR) | regional(), kind="mentorship"),
     Row("mentoring:mentorship_note", only(MENTOR, own=BAD) | regional(BAD), kind="mentorship", method="post"),
     # "end" needs a reason (400 without one); the candidate may not end a mentorship (404).
-    Row("mentoring:mentorship_step", only(CANDIDATE, MENTOR, own=BAD) | {CANDIDATE: (MISSING, MISSING)}
-        | regional(BAD), kind="mentorship", method="post",
-        kwargs=lambda obj: {"pk": obj.pk, "action": "end"}),  # fmt: skip
+    Row(
+        "mentoring:mentorship_step",
+        only(CANDIDATE, MENTOR, own=BAD) | {CANDIDATE: (MISSING, MISSING)} | regional(BAD),
+        kind="mentorship",
+        method="post",
+        kwargs=lambda obj: {"pk": obj.pk, "action": "end"},
+    ),  # fmt: skip
     # --- Coordinators and admins ---------------------------------------------------------------------------------
     Row("accounts:admin_dashboard", only(ADMIN)),
     Row("accounts:invitation_accept", token(), kind="coordinator_invitation_token", kwargs=as_token),

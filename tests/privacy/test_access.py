@@ -1,4 +1,5 @@
-"""Every page of documents and privacy serves candidates only; URLs never carry personal data."""
+"""Documents and the privacy overview serve candidates only, export and deletion every role but the operators;
+URLs never carry personal data."""
 
 import re
 
@@ -23,6 +24,9 @@ CANDIDATE_PAGES = [
     ("documents:delete", "post"),
     ("privacy:overview", "get"),
     ("privacy:visibility", "post"),
+]
+# Pages every person has for their own data; only the operators (admins) have none.
+OWN_DATA_PAGES = [
     ("privacy:export_json", "get"),
     ("privacy:export_page", "get"),
     ("privacy:delete_account", "get"),
@@ -45,7 +49,16 @@ def test_other_roles_are_refused(client, role, name, method):
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize(("name", "method"), CANDIDATE_PAGES)
+@pytest.mark.parametrize(("name", "method"), OWN_DATA_PAGES)
+def test_operators_have_no_self_service_data_pages(client, name, method):
+    client.force_login(FACTORY_BY_ROLE[Role.ADMIN]())
+
+    response = getattr(client, method)(reverse(name))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(("name", "method"), CANDIDATE_PAGES + OWN_DATA_PAGES)
 def test_anonymous_visitors_are_sent_to_log_in(client, name, method):
     document = DocumentFactory()
 
