@@ -205,8 +205,11 @@ def _vacancy_fields_check(fields: dict) -> None:
         raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
 
 
-def _vacancy_validate(vacancy: Vacancy) -> None:
-    """The rules a vacancy must meet before it is saved, as translated errors next to the fields."""
+def _vacancy_validate(vacancy: Vacancy, *, validate_constraints: bool = True) -> None:
+    """The rules a vacancy must meet before it is saved, as translated errors next to the fields.
+
+    Without `validate_constraints` the model's constraints are left to the database (Django checks each with a
+    query; a bulk importer cannot afford that per offer, and the same rules are checked field by field here)."""
     errors = {}
     for name in ("start_date", "expires_on"):
         error = date_range_error(getattr(vacancy, name))
@@ -232,7 +235,10 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
         errors["expires_on"] = _("A vacancy can stay open for at most a year after its start.")
     if errors:
         raise ValidationError(errors)
-    vacancy.full_clean(exclude=["latitude", "longitude", "organisation", "created_by", "unpublished_by"])
+    vacancy.full_clean(
+        exclude=["latitude", "longitude", "organisation", "created_by", "unpublished_by"],
+        validate_constraints=validate_constraints,
+    )
 
 
 def _vacancy_locate(vacancy: Vacancy) -> None:
@@ -377,3 +383,71 @@ def _vacancy_changed(vacancy: Vacancy) -> None:
         collected.add(vacancy.pk)
         return
     match_recompute_later(vacancy_ids=[vacancy.pk])
+
+
+# --- Imported offers in bulk ------------------------------------------------------------------------------------
+# An importer of thousands of offers from another portal writes them a page at a time in a few queries; the rules
+# are those of vacancy_create and vacancy_update, and matching hears of every changed offer the same way.
+
+
+def organisations_create_external(*, names: list[str]) -> dict[str, Organisation]:
+    """Stand-ins (see organisation_create_external) for several employers in one query, by the names given."""
+    organisations = {}
+    for name in dict.fromkeys(names):
+        organisation = Organisation(name=" ".join(name.split())[:200], is_employer=True, is_external=True)
+        organisation.full_clean(validate_constraints=False)  # is_employer=True meets the only constraint
+        organisations[name] = organisation
+    Organisation.objects.bulk_create(organisations.values())
+    return organisations
+
+
+def vacancy_import_prepare(*, vacancy: Vacancy, **fields) -> Vacancy:
+    """Set and check the fields of a new or existing imported offer as vacancy_create or vacancy_update would,
+    without saving it and without a query; vacancies_import_save writes it. Raises ValidationError."""
+    _vacancy_fields_check(fields)
+    if vacancy.status == VacancyStatus.FILLED:
+        raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
+    for name, value in fields.items():
+        setattr(vacancy, name, value)
+    _vacancy_validate(vacancy, validate_constraints=False)
+    _vacancy_locate(vacancy)
+    return vacancy
+
+
+_VACANCY_PUBLISH_FIELDS = ["status", "published_at", "unpublished_reason", "unpublished_at", "unpublished_by"]
+
+
+@transaction.atomic
+def vacancies_import_save(
+    *, new: list[Vacancy], changed: list[Vacancy], publish: list[Vacancy], fields: list[str]
+) -> None:
+    """Write offers prepared by vacancy_import_prepare: `new` ones created, `changed` ones updated (the `fields`
+    set on them), and those in `publish` (new or changed) published; a query or two for all of them."""
+    now = timezone.now()
+    for vacancy in publish:
+        if vacancy.expires_on and vacancy.expires_on < timezone.localdate():
+            raise ValidationError({"expires_on": _("The date until which the offer is open lies in the past.")})
+        vacancy.status, vacancy.published_at = VacancyStatus.PUBLISHED, now
+        vacancy.unpublished_reason, vacancy.unpublished_at, vacancy.unpublished_by = "", None, None
+    for vacancy in changed:
+        vacancy.updated_at = now  # bulk_update leaves auto_now alone
+    Vacancy.objects.bulk_create(new)
+    update_fields = list(dict.fromkeys([*fields, "latitude", "longitude", *_VACANCY_PUBLISH_FIELDS, "updated_at"]))
+    Vacancy.objects.bulk_update(changed, update_fields)
+    for vacancy in (*new, *changed):
+        _vacancy_changed(vacancy)
+
+
+def vacancies_expire(*, vacancy_ids: list[int]) -> list[int]:
+    """vacancy_expire for many offers in two queries (imported ones gone from their source); returns the ids of
+    those that were published and are now expired."""
+    expiring = list(
+        Vacancy.objects.select_for_update()
+        .filter(pk__in=vacancy_ids, status=VacancyStatus.PUBLISHED)
+        .values_list("pk", flat=True)
+    )
+    if expiring:
+        Vacancy.objects.filter(pk__in=expiring).update(status=VacancyStatus.EXPIRED, updated_at=timezone.now())
+    for vacancy_id in expiring:
+        _vacancy_changed(Vacancy(pk=vacancy_id))
+    return expiring
