@@ -4,10 +4,11 @@ import time
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from werkzeug import Response
 
 from applications.services import application_submit
-from employers.models import Vacancy, VacancySource, VacancyStatus
+from employers.models import Organisation, Vacancy, VacancySource, VacancyStatus
 from employers.services import vacancy_unpublish
 from jobboerse import services
 from jobboerse.client import CircuitBreaker
@@ -348,3 +349,42 @@ def test_a_run_fetches_a_bounded_number_of_details_and_the_next_one_goes_on(jobb
 
     assert (first.status, first.added, second.added) == (SyncRunStatus.COMPLETED, 2, 1)
     assert Vacancy.objects.count() == 3
+
+
+def _queries_of_three_runs(jobboerse, api_client, ads: int) -> list[int]:
+    """Queries of a first import of `ads` ads (each of another employer, every third with an occupation the
+    rules cannot place), of a run where all of them changed, and of one where all are gone."""
+    refnrs = [f"10000-12{ads:02d}{n:06d}-S" for n in range(ads)]
+    for n, refnr in enumerate(refnrs):
+        beruf = f"Sonderberuf {n}" if n % 3 == 2 else "Helfer/in - Lagerwirtschaft"
+        title = f"Sondertätigkeit {n}" if n % 3 == 2 else "Lagerhelfer (m/w/d)"
+        jobboerse.put(job_details(refnr, employer=f"Firma {n} GmbH", beruf=beruf, title=title))
+    counts = []
+    with CaptureQueriesContext(connection) as first:
+        assert sync(api_client).added == ads - ads // 3
+    counts.append(len(first))
+    for refnr in refnrs:
+        jobboerse.put(job_details(refnr, title="Lagerhelfer (m/w/d) Teilzeit", modified="2026-11-28T08:00"))
+    with CaptureQueriesContext(connection) as changed:
+        run = sync(api_client)
+    assert (run.updated, run.added) == (ads - ads // 3, ads // 3)  # the unplaced ones became placeable
+    counts.append(len(changed))
+    for refnr in refnrs:
+        jobboerse.remove(refnr)
+    with CaptureQueriesContext(connection) as gone:
+        assert sync(api_client).expired == ads
+    counts.append(len(gone))
+    assert Vacancy.objects.filter(status=VacancyStatus.PUBLISHED).count() == 0
+    return counts
+
+
+def test_a_run_needs_the_same_number_of_queries_for_a_few_ads_as_for_many(jobboerse, api_client):
+    few = _queries_of_three_runs(jobboerse, api_client, 3)
+    for model in (Listing, Vacancy, OccupationMapping, SyncRun):
+        model.objects.all().delete()
+    Organisation.objects.filter(is_external=True).delete()
+
+    many = _queries_of_three_runs(jobboerse, api_client, 12)
+
+    # All ads fit on one result page and one batch of details: the queries per page do not grow with its size.
+    assert many == few
