@@ -5,14 +5,16 @@ A sync runs in three steps, each safe to interrupt:
 1. Search: every search of the plan (district × offer type × working time) page by page. Each page is stored as
    it comes: new reference numbers become listings, and a listing whose modification time changed is marked
    for new details. The run records how many searches are done, so a failed run resumes at the next one.
-2. Details: every listing marked so is fetched and imported in its own transaction (vacancy created, updated
-   or left waiting for an occupation), so a failure leaves each ad either fully imported or still marked.
+2. Details: the listings marked so are fetched a batch (100) at a time, and each batch is imported in one
+   transaction (vacancies created, updated or left waiting for an occupation) with a number of queries that
+   does not grow with the batch, so a failure leaves each batch either fully imported or still marked.
 3. Expiry: only after a run has seen every search to its end, the ads it did not see are gone; their
    vacancies expire and the matching recomputation drops their matches. Then employers' own Brücke offers
    that an imported ad duplicates take its place.
 
-Vacancies are written through the employers' services, like any offer; their changes are collected and
-matching is recomputed once at the end (per vacancy for a few, in full for many).
+Vacancies are written through the employers' services, like any offer (their bulk variants for imports: the
+same checks, without a query per offer); their changes are collected and matching is recomputed once at the
+end (per vacancy for a few, in full for many).
 """
 
 import datetime
