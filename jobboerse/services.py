@@ -450,6 +450,10 @@ def listing_import(*, listing: Listing, details: dict, context: _Context) -> str
             outcome = _listing_place(listing, ad, details, context)
     except ValidationError as error:
         return _listing_failed(listing, "; ".join(error.messages))
+    except IntegrityError as error:
+        # A rule only the database knows; the stand-in employer created with the ad is rolled back too.
+        context.employers = _external_employers()
+        return _listing_failed(listing, f"refused by the database: {str(error).splitlines()[0]}")
     return outcome
 
 

@@ -388,3 +388,29 @@ def test_a_run_needs_the_same_number_of_queries_for_a_few_ads_as_for_many(jobboe
 
     # All ads fit on one result page and one batch of details: the queries per page do not grow with its size.
     assert many == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="adds a check constraint to a table")
+def test_an_ad_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_imported(jobboerse, api_client):
+    # A rule only the database knows (none of the vacancy checks in Python sees it): the batch is refused whole,
+    # then its ads are imported one by one.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ALTER TABLE employers_vacancy ADD CONSTRAINT test_no_forbidden_title CHECK (title <> 'Verbotene Stelle')"
+        )
+    jobboerse.put(
+        job_details("10000-1190000001-S", employer="Erste GmbH"),
+        job_details("10000-1190000002-S", title="Verbotene Stelle", employer="Zweite GmbH"),
+        job_details("10000-1190000003-S", employer="Dritte GmbH"),
+    )
+
+    run = sync(api_client)
+
+    assert (run.status, run.added, run.failed) == (SyncRunStatus.COMPLETED, 2, 1)
+    refused = Listing.objects.get(refnr="10000-1190000002-S")
+    assert refused.status == ListingStatus.FAILED and not refused.needs_details
+    assert "test_no_forbidden_title" in refused.last_error
+    imported = Vacancy.objects.filter(source=VacancySource.JOBBOERSE)
+    assert sorted(imported.values_list("organisation__name", flat=True)) == ["Dritte GmbH", "Erste GmbH"]
+    # The refused ad's stand-in employer went with it.
+    assert not Organisation.objects.filter(name="Zweite GmbH").exists()
