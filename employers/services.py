@@ -205,12 +205,8 @@ def _vacancy_fields_check(fields: dict) -> None:
         raise TypeError(f"Unknown vacancy fields: {sorted(unknown)}")
 
 
-def _vacancy_validate(vacancy: Vacancy, *, queries: bool = True) -> None:
-    """The rules a vacancy must meet before it is saved, as translated errors next to the fields.
-
-    Without `queries` the model's constraints and that the occupation exists are left to the database (Django
-    checks each with a query; a bulk importer cannot afford that per offer, and its occupations come from the
-    catalogue it has read; the constraints' rules are also checked field by field here)."""
+def _vacancy_validate(vacancy: Vacancy) -> None:
+    """The rules a vacancy must meet before it is saved, as translated errors next to the fields."""
     errors = {}
     for name in ("start_date", "expires_on"):
         error = date_range_error(getattr(vacancy, name))
@@ -236,8 +232,7 @@ def _vacancy_validate(vacancy: Vacancy, *, queries: bool = True) -> None:
         errors["expires_on"] = _("A vacancy can stay open for at most a year after its start.")
     if errors:
         raise ValidationError(errors)
-    exclude = ["latitude", "longitude", "organisation", "created_by", "unpublished_by"]
-    vacancy.full_clean(exclude=exclude if queries else [*exclude, "occupation"], validate_constraints=queries)
+    vacancy.full_clean(exclude=["latitude", "longitude", "organisation", "created_by", "unpublished_by"])
 
 
 def _vacancy_locate(vacancy: Vacancy) -> None:
@@ -410,9 +405,37 @@ def vacancy_import_prepare(*, vacancy: Vacancy, **fields) -> Vacancy:
         setattr(vacancy, name, value)
     if vacancy.occupation_id is None:
         raise ValidationError({"occupation": _("Please choose an occupation from the list.")})
-    _vacancy_validate(vacancy, queries=False)
+    from .models import VacancyKind  # here, not at the top: keeps this section apart from the rest of the module
+
+    if vacancy._state.adding and "recognition_required" not in fields:
+        # As for any new offer: a job in a regulated occupation needs a recognised qualification.
+        vacancy.recognition_required = vacancy.occupation.regulated and vacancy.kind == VacancyKind.JOB
+    with _full_clean_without_queries(vacancy):
+        _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)
     return vacancy
+
+
+@contextmanager
+def _full_clean_without_queries(vacancy: Vacancy) -> Iterator[None]:
+    """Within this block the vacancy's full_clean leaves its constraints and whether its occupation exists to
+    the database: Django checks each with a query, which an importer of thousands cannot afford per offer. The
+    constraints' rules are checked field by field all the same (choices, ranges, the duration rule), and the
+    importer's occupations come from the catalogue it has read."""
+
+    def full_clean(exclude=None, validate_unique=True, validate_constraints=True):
+        Vacancy.full_clean(
+            vacancy,
+            exclude=[*(exclude or ()), "occupation"],
+            validate_unique=validate_unique,
+            validate_constraints=False,
+        )
+
+    vacancy.full_clean = full_clean
+    try:
+        yield
+    finally:
+        del vacancy.full_clean
 
 
 _VACANCY_PUBLISH_FIELDS = ["status", "published_at", "unpublished_reason", "unpublished_at", "unpublished_by"]

@@ -546,7 +546,7 @@ def listings_import(*, answers: list[tuple[Listing, dict | str]], context: _Cont
             for listing, answer in answers
         ]
     context.employers.update(employers)
-    return [outcomes[listing.pk] for listing, _answer in answers]
+    return [outcomes[listing.pk] for listing, _answer in answers if listing.pk in outcomes]  # deleted meanwhile
 
 
 def _ad_of(listing: Listing, details: dict, context: _Context) -> tuple[parsing.Ad, dict] | str:

@@ -15,6 +15,7 @@ from jobboerse.client import CircuitBreaker
 from jobboerse.models import Listing, ListingStatus, OccupationMapping, SyncRun, SyncRunStatus
 from jobboerse.services import jobboerse_sync
 from matching.models import Match
+from occupations.models import Occupation
 from tests.factories import (
     AdminFactory,
     CandidateProfileFactory,
@@ -414,3 +415,16 @@ def test_an_ad_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_imp
     assert sorted(imported.values_list("organisation__name", flat=True)) == ["Dritte GmbH", "Erste GmbH"]
     # The refused ad's stand-in employer went with it.
     assert not Organisation.objects.filter(name="Zweite GmbH").exists()
+
+
+def test_an_imported_job_in_a_regulated_occupation_needs_a_recognised_qualification(jobboerse, api_client):
+    Occupation.objects.filter(kldb_code="51311").update(regulated=True)
+    jobboerse.put(
+        job_details("10000-1190000001-S"),
+        job_details("10000-1190000002-S", title="Ausbildung Lagerhelfer (m/w/d)", offer="AUSBILDUNG"),
+    )
+
+    sync(api_client)
+
+    job, training = (Vacancy.objects.get(external_reference=f"10000-119000000{n}-S") for n in (1, 2))
+    assert job.recognition_required and not training.recognition_required
