@@ -117,7 +117,8 @@ def timed_sync(label: str, base_url: str) -> None:
     seconds = time.perf_counter() - started
     client.close()
     print(
-        f"{label}: {seconds:.1f} s, {run.requests:,} requests ({run.requests / seconds:.0f}/s), {run.seen:,} ads seen, "
+        f"{label}: {seconds:.1f} s ({run.seen / seconds:.0f} ads/s), {run.requests:,} requests "
+        f"({run.requests / seconds:.0f}/s), {run.seen:,} ads seen, "
         f"{run.added:,} added, {run.updated:,} updated, {run.expired:,} expired, {run.unmapped:,} without occupation, "
         f"{run.failed:,} failed — {run.status}"
     )

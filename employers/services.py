@@ -459,3 +459,101 @@ def _vacancy_changed(vacancy: Vacancy) -> None:
         collected.add(vacancy.pk)
         return
     match_recompute_later(vacancy_ids=[vacancy.pk])
+
+
+# --- Imported offers in bulk ------------------------------------------------------------------------------------
+# An importer of thousands of offers from another portal writes them a page at a time in a few queries; the rules
+# are those of vacancy_create and vacancy_update, and matching hears of every changed offer the same way.
+
+
+def organisations_create_external(*, names: list[str]) -> dict[str, Organisation]:
+    """Stand-ins (see organisation_create_external) for several employers in one query, by the names given."""
+    organisations = {}
+    for name in dict.fromkeys(names):
+        organisation = Organisation(name=" ".join(name.split())[:200], is_employer=True, is_external=True)
+        organisation.full_clean(validate_constraints=False)  # is_employer=True meets the only constraint
+        organisations[name] = organisation
+    Organisation.objects.bulk_create(organisations.values())
+    return organisations
+
+
+def vacancy_import_prepare(*, vacancy: Vacancy, **fields) -> Vacancy:
+    """Set and check the fields of a new or existing imported offer as vacancy_create or vacancy_update would,
+    without saving it and without a query; vacancies_import_save writes it. Raises ValidationError."""
+    _vacancy_fields_check(fields)
+    if vacancy.status == VacancyStatus.FILLED:
+        raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
+    for name, value in fields.items():
+        setattr(vacancy, name, value)
+    if vacancy.occupation_id is None:
+        raise ValidationError({"occupation": _("Please choose an occupation from the list.")})
+    from .models import VacancyKind  # here, not at the top: keeps this section apart from the rest of the module
+
+    if vacancy._state.adding and "recognition_required" not in fields:
+        # As for any new offer: a job in a regulated occupation needs a recognised qualification.
+        vacancy.recognition_required = vacancy.occupation.regulated and vacancy.kind == VacancyKind.JOB
+    with _full_clean_without_queries(vacancy):
+        _vacancy_validate(vacancy)
+    _vacancy_locate(vacancy)
+    return vacancy
+
+
+@contextmanager
+def _full_clean_without_queries(vacancy: Vacancy) -> Iterator[None]:
+    """Within this block the vacancy's full_clean leaves its constraints and whether its occupation exists to
+    the database: Django checks each with a query, which an importer of thousands cannot afford per offer. The
+    constraints' rules are checked field by field all the same (choices, ranges, the duration rule), and the
+    importer's occupations come from the catalogue it has read."""
+
+    def full_clean(exclude=None, validate_unique=True, validate_constraints=True):
+        Vacancy.full_clean(
+            vacancy,
+            exclude=[*(exclude or ()), "occupation"],
+            validate_unique=validate_unique,
+            validate_constraints=False,
+        )
+
+    vacancy.full_clean = full_clean
+    try:
+        yield
+    finally:
+        del vacancy.full_clean
+
+
+_VACANCY_PUBLISH_FIELDS = ["status", "published_at", "unpublished_reason", "unpublished_at", "unpublished_by"]
+
+
+@transaction.atomic
+def vacancies_import_save(
+    *, new: list[Vacancy], changed: list[Vacancy], publish: list[Vacancy], fields: list[str]
+) -> None:
+    """Write offers prepared by vacancy_import_prepare: `new` ones created, `changed` ones updated (the `fields`
+    set on them), and those in `publish` (new or changed) published; a query or two for all of them."""
+    now = timezone.now()
+    for vacancy in publish:
+        if vacancy.expires_on and vacancy.expires_on < timezone.localdate():
+            raise ValidationError({"expires_on": _("The date until which the offer is open lies in the past.")})
+        vacancy.status, vacancy.published_at = VacancyStatus.PUBLISHED, now
+        vacancy.unpublished_reason, vacancy.unpublished_at, vacancy.unpublished_by = "", None, None
+    Vacancy.objects.bulk_create(new)
+    # The changed ones (read whole) in one statement: inserted again, each row conflicts with its offer and
+    # updates it; far cheaper than bulk_update's CASE per field and row.
+    update_fields = list(dict.fromkeys([*fields, "latitude", "longitude", *_VACANCY_PUBLISH_FIELDS, "updated_at"]))
+    Vacancy.objects.bulk_create(changed, update_conflicts=True, unique_fields=["id"], update_fields=update_fields)
+    for vacancy in (*new, *changed):
+        _vacancy_changed(vacancy)
+
+
+def vacancies_expire(*, vacancy_ids: list[int]) -> list[int]:
+    """vacancy_expire for many offers in two queries (imported ones gone from their source); returns the ids of
+    those that were published and are now expired."""
+    expiring = list(
+        Vacancy.objects.select_for_update()
+        .filter(pk__in=vacancy_ids, status=VacancyStatus.PUBLISHED)
+        .values_list("pk", flat=True)
+    )
+    if expiring:
+        Vacancy.objects.filter(pk__in=expiring).update(status=VacancyStatus.EXPIRED, updated_at=timezone.now())
+    for vacancy_id in expiring:
+        _vacancy_changed(Vacancy(pk=vacancy_id))
+    return expiring

@@ -87,6 +87,9 @@ class CircuitBreaker:
         self.threshold = threshold
         self.cooldown = cooldown
         self.wall_clock = wall_clock
+        # Failures counted when check() read the state for the current request: its success() need not read
+        # the cache again (one round trip a request instead of two, over tens of thousands of requests).
+        self._failures_checked: int | None = None
 
     def _state(self) -> dict:
         return cache.get(self.KEY) or {"failures": 0, "open_until": 0.0}
@@ -95,14 +98,19 @@ class CircuitBreaker:
         return self._state()["open_until"] > self.wall_clock()
 
     def check(self) -> None:
-        if self.is_open():
+        state = self._state()
+        self._failures_checked = state["failures"]
+        if state["open_until"] > self.wall_clock():
             raise CircuitOpenError("The Jobbörse failed repeatedly; requests are paused for a while.")
 
     def success(self) -> None:
-        if self._state()["failures"]:
+        failures = self._failures_checked if self._failures_checked is not None else self._state()["failures"]
+        self._failures_checked = None
+        if failures:
             cache.delete(self.KEY)
 
     def failure(self) -> None:
+        self._failures_checked = None
         state = self._state()
         state["failures"] += 1
         if state["failures"] >= self.threshold:

@@ -5,14 +5,16 @@ A sync runs in three steps, each safe to interrupt:
 1. Search: every search of the plan (district × offer type × working time) page by page. Each page is stored as
    it comes: new reference numbers become listings, and a listing whose modification time changed is marked
    for new details. The run records how many searches are done, so a failed run resumes at the next one.
-2. Details: every listing marked so is fetched and imported in its own transaction (vacancy created, updated
-   or left waiting for an occupation), so a failure leaves each ad either fully imported or still marked.
+2. Details: the listings marked so are fetched a batch (100) at a time, and each batch is imported in one
+   transaction (vacancies created, updated or left waiting for an occupation) with a number of queries that
+   does not grow with the batch, so a failure leaves each batch either fully imported or still marked.
 3. Expiry: only after a run has seen every search to its end, the ads it did not see are gone; their
    vacancies expire and the matching recomputation drops their matches. Then employers' own Brücke offers
    that an imported ad duplicates take its place.
 
-Vacancies are written through the employers' services, like any offer; their changes are collected and
-matching is recomputed once at the end (per vacancy for a few, in full for many).
+Vacancies are written through the employers' services, like any offer (their bulk variants for imports: the
+same checks, without a query per offer); their changes are collected and matching is recomputed once at the
+end (per vacancy for a few, in full for many).
 """
 
 import datetime
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,9 +34,13 @@ from accounts.models import Role, User
 from employers.models import Organisation, Vacancy, VacancySource, VacancyStatus
 from employers.services import (
     organisation_create_external,
+    organisations_create_external,
+    vacancies_expire,
+    vacancies_import_save,
     vacancy_changes_collected,
     vacancy_create,
     vacancy_expire,
+    vacancy_import_prepare,
     vacancy_update,
 )
 from occupations.models import Occupation
@@ -108,6 +114,8 @@ class _Context:
     today: datetime.date
     employers: dict[str, Organisation] = field(default_factory=dict)
     own_offers: dict[tuple[str, str, str], Vacancy] = field(default_factory=dict)
+    # The rules' answer per (occupation text, title): the same few hundred texts come back in thousands of ads.
+    matched: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, *, today: datetime.date) -> "_Context":
@@ -116,11 +124,13 @@ class _Context:
             remembered=occupation_mappings_remembered(),
             occupations=Occupation.objects.in_bulk(),
             today=today,
-            employers={
-                organisation.name: organisation for organisation in Organisation.objects.filter(is_external=True)
-            },
+            employers=_external_employers(),
             own_offers=_own_offers(),
         )
+
+
+def _external_employers() -> dict[str, Organisation]:
+    return {organisation.name: organisation for organisation in Organisation.objects.filter(is_external=True)}
 
 
 def _own_offers() -> dict[tuple[str, str, str], Vacancy]:
@@ -258,7 +268,10 @@ def _search_one(run: SyncRun, source, params: dict) -> bool:
 
 @transaction.atomic
 def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None:
-    """Store one page: new ads as listings to fetch; seen ones keep their place, changed ones are fetched anew."""
+    """Store one page: new ads as listings to fetch; seen ones keep their place, changed ones are fetched anew.
+
+    A few queries whatever the page's size: the page comes from one search, so every ad first seen in this run
+    gets the same working time and the same mark in one UPDATE; only what differs per ad is written per row."""
     items = {item.refnr: item for item in page.items}
     if not items:
         run.failed += page.malformed
@@ -267,7 +280,7 @@ def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None
     existing = Listing.objects.select_for_update().in_bulk(list(items), field_name="refnr")
     now = timezone.now()
     working_time = params["arbeitszeit"]
-    new, seen = [], []
+    new, first_seen, more_times, changed = [], [], [], []
     for refnr, item in items.items():
         listing = existing.get(refnr)
         if listing is None:
@@ -285,34 +298,44 @@ def _listings_seen(run: SyncRun, page: parsing.SearchPage, params: dict) -> None
                 )
             )
             continue
-        changed = False
         if listing.last_seen_run_id != run.pk:
+            first_seen.append(listing.pk)
             listing.working_times = [working_time]
-            listing.last_seen_at, listing.last_seen_run = now, run
-            run.seen += 1
-            changed = True
         elif working_time not in listing.working_times:
+            # Found again by another search of the same run: written once more, with both working times.
             listing.working_times = [*listing.working_times, working_time]
-            changed = True
+            more_times.append(listing)
         if listing.modified_at_source != item.modified or listing.status == ListingStatus.GONE:
             listing.modified_at_source = item.modified
-            listing.needs_details = True
-            changed = True
-        if changed:  # an ad found again by another search of the same run is written once
-            seen.append(listing)
+            changed.append(listing)
     Listing.objects.bulk_create(new)
-    Listing.objects.bulk_update(
-        seen, ["working_times", "modified_at_source", "needs_details", "last_seen_at", "last_seen_run"]
-    )
-    run.seen += len(new)
+    if first_seen:
+        Listing.objects.filter(pk__in=first_seen).update(
+            working_times=[working_time], last_seen_at=now, last_seen_run=run
+        )
+    if more_times:
+        _listings_rewrite(more_times, ["working_times"])
+    if changed:
+        Listing.objects.filter(pk__in=[listing.pk for listing in changed]).update(needs_details=True)
+        _listings_rewrite(changed, ["modified_at_source"])
+    run.seen += len(new) + len(first_seen)
     run.failed += page.malformed
     _run_save(run, "seen", "failed")
+
+
+def _listings_rewrite(listings: list[Listing], fields: list[str]) -> None:
+    """Write these fields of locked listings, whose rows differ, in one statement: an INSERT whose every row
+    conflicts with its listing and so updates it (bulk_update's CASE per field and row costs far more to build
+    and to run). The listings were read whole, so the rows are complete."""
+    Listing.objects.bulk_create(listings, update_conflicts=True, unique_fields=["refnr"], update_fields=fields)
 
 
 # --- 2. Details --------------------------------------------------------------------------------------------
 
 
 def _details_all(run: SyncRun, source, context: _Context, max_details: int | None) -> None:
+    """Fetch the details of every marked listing, a batch at a time, and import each batch in one transaction
+    (see listings_import): a failure leaves each batch either fully imported or still marked."""
     after, fetched = 0, 0
     while max_details is None or fetched < max_details:
         size = DETAILS_BATCH if max_details is None else min(DETAILS_BATCH, max_details - fetched)
@@ -320,17 +343,20 @@ def _details_all(run: SyncRun, source, context: _Context, max_details: int | Non
         if not batch:
             return
         fetched += len(batch)
-        for listing in batch:
-            after = listing.pk
-            try:
-                details = source.details(listing.refnr)
-            except (NotFoundError, MalformedError) as error:
-                outcome = _listing_failed(listing, str(error) or type(error).__name__)
-            else:
-                outcome = listing_import(listing=listing, details=details, context=context)
-            _count(run, outcome)
-        _run_save(run, "added", "updated", "unmapped", "linked", "failed")
-        _lock_renew()
+        answers: list[tuple[Listing, dict | str]] = []
+        try:
+            for listing in batch:
+                after = listing.pk
+                try:
+                    answers.append((listing, source.details(listing.refnr)))
+                except (NotFoundError, MalformedError) as error:
+                    answers.append((listing, str(error) or type(error).__name__))
+        finally:
+            # What was fetched before a fault is imported; the fault then ends the run, which resumes later.
+            for outcome in listings_import(answers=answers, context=context):
+                _count(run, outcome)
+            _run_save(run, "added", "updated", "unmapped", "linked", "failed")
+            _lock_renew()
 
 
 def _count(run: SyncRun, outcome: str) -> None:
@@ -355,13 +381,20 @@ def _occupation_of(ad: parsing.Ad, context: _Context) -> Occupation | None:
     key, _text = _mapping_key(ad)
     occupation_id = context.remembered.get(key)
     if occupation_id is None:
-        occupation_id = context.rules.match(ad.occupation_text, ad.title)
+        texts = (ad.occupation_text, ad.title)
+        if texts not in context.matched:
+            context.matched[texts] = context.rules.match(*texts)
+        occupation_id = context.matched[texts]
     return context.occupations.get(occupation_id) if occupation_id else None
+
+
+def _employer_name(name: str) -> str:
+    return " ".join(name.split())[:200] or ANONYMOUS_EMPLOYER
 
 
 def _employer(name: str, context: _Context) -> Organisation:
     """The stand-in organisation of a Jobbörse employer, one per name."""
-    name = " ".join(name.split())[:200] or ANONYMOUS_EMPLOYER
+    name = _employer_name(name)
     if name not in context.employers:
         context.employers[name] = organisation_create_external(name=name)
     return context.employers[name]
@@ -417,6 +450,10 @@ def listing_import(*, listing: Listing, details: dict, context: _Context) -> str
             outcome = _listing_place(listing, ad, details, context)
     except ValidationError as error:
         return _listing_failed(listing, "; ".join(error.messages))
+    except IntegrityError as error:
+        # A rule only the database knows; the stand-in employer created with the ad is rolled back too.
+        context.employers = _external_employers()
+        return _listing_failed(listing, f"refused by the database: {str(error).splitlines()[0]}")
     return outcome
 
 
@@ -468,27 +505,214 @@ def _listing_place(listing: Listing, ad: parsing.Ad, details: dict, context: _Co
     return outcome
 
 
+_LISTING_IMPORT_FIELDS = [
+    "title", "occupation_text", "employer_name", "postal_code", "employer_key", "title_key",
+    "needs_details", "last_error", "status", "vacancy", "mapping", "details", "updated_at",
+]  # fmt: skip
+
+
+@dataclass
+class _Placed:
+    """One listing of a batch on its way: what it becomes, and the vacancy written for it."""
+
+    listing: Listing
+    outcome: str
+    vacancy: Vacancy | None = None
+    employer_name: str = ""
+
+
+def listings_import(*, answers: list[tuple[Listing, dict | str]], context: _Context) -> list[str]:
+    """listing_import for a batch of ads (their details, or why there are none) in one transaction and a number
+    of queries that does not grow with the batch: listings locked and written together, vacancies created and
+    updated in bulk, employers and occupation mappings looked up once. Returns an outcome per ad, in order.
+
+    Should the database refuse the batch (a rule only it knows), each ad is imported on its own instead, so one
+    bad ad fails alone as before."""
+    if not answers:
+        return []
+    ready: dict[int, tuple[parsing.Ad, dict] | str] = {}
+    for listing, answer in answers:
+        ready[listing.pk] = answer if isinstance(answer, str) else _ad_of(listing, answer, context)
+    try:
+        with transaction.atomic():
+            outcomes, employers = _listings_place_batch(ready, context)
+    except IntegrityError:
+        logger.warning("Jobbörse batch refused by the database; its %s ads are imported one by one", len(answers))
+        context.employers = _external_employers()  # those created in the rolled-back batch are gone
+        return [
+            _listing_failed(listing, answer)
+            if isinstance(answer, str)
+            else listing_import(listing=listing, details=answer, context=context)
+            for listing, answer in answers
+        ]
+    context.employers.update(employers)
+    return [outcomes[listing.pk] for listing, _answer in answers if listing.pk in outcomes]  # deleted meanwhile
+
+
+def _ad_of(listing: Listing, details: dict, context: _Context) -> tuple[parsing.Ad, dict] | str:
+    """The ad in the details with a known postal code, or why it cannot be imported."""
+    try:
+        ad = parsing.ad_from_details(
+            details,
+            refnr=listing.refnr,
+            offer_type=listing.offer_type,
+            working_times=listing.working_times,
+            today=context.today,
+        )
+    except parsing.MalformedAdError as error:
+        return str(error)
+    if not is_known_postal_code(ad.postal_code):
+        if ad.coordinates is None:
+            return f"unknown postal code {ad.postal_code[:10]}"
+        ad.postal_code = nearest_postal_code(*ad.coordinates)
+    return ad, details
+
+
+def _listings_place_batch(
+    ready: dict[int, tuple[parsing.Ad, dict] | str], context: _Context
+) -> tuple[dict[int, str], dict[str, Organisation]]:
+    listings = Listing.objects.select_for_update(of=("self",)).select_related("vacancy").in_bulk(list(ready))
+    refnrs_unlinked = [
+        listing.refnr
+        for listing in listings.values()
+        if not (listing.vacancy and listing.vacancy.source == VacancySource.JOBBOERSE)
+    ]
+    imported_before = {
+        vacancy.external_reference: vacancy
+        for vacancy in Vacancy.objects.filter(source=VacancySource.JOBBOERSE, external_reference__in=refnrs_unlinked)
+    }
+    placed: dict[int, _Placed] = {}
+    withdrawn: list[int] = []  # imported vacancies whose ads now link to an own offer or wait for an occupation
+    waiting: dict[int, tuple[str, str]] = {}  # listing → the mapping it waits for
+    new, changed, republished, field_names = [], [], [], {}
+    for pk, answer in ready.items():
+        listing = listings.get(pk)
+        if listing is None:
+            continue
+        if isinstance(answer, str):
+            _listing_failed_unsaved(listing, answer)
+            placed[pk] = _Placed(listing, "failed")
+            continue
+        ad, details = answer
+        listing.title = ad.title
+        listing.occupation_text = ad.occupation_text
+        listing.employer_name = ad.employer_name
+        listing.postal_code = ad.postal_code
+        listing.employer_key = parsing.employer_key(ad.employer_name)
+        listing.title_key = parsing.title_key(ad.title)[:300]
+        listing.needs_details = False
+        listing.last_error = ""
+        previous = listing.vacancy if listing.vacancy and listing.vacancy.source == VacancySource.JOBBOERSE else None
+
+        own = context.own_offers.get((listing.employer_key, listing.title_key, ad.postal_code))
+        if own is not None:
+            withdrawn += [previous.pk] if previous else []
+            listing.status, listing.vacancy, listing.mapping, listing.details = ListingStatus.LINKED, own, None, None
+            placed[pk] = _Placed(listing, "linked")
+            continue
+
+        occupation = _occupation_of(ad, context)
+        if occupation is None:
+            withdrawn += [previous.pk] if previous else []
+            waiting[pk] = _mapping_key(ad)
+            listing.status, listing.details = ListingStatus.UNMAPPED, details
+            placed[pk] = _Placed(listing, "unmapped")
+            continue
+
+        vacancy = previous or imported_before.get(ad.refnr)
+        is_new = vacancy is None
+        if is_new:
+            vacancy = Vacancy(created_by=None)
+        # Taken offline by a moderator: it stays offline; expired because it was gone: it is back.
+        republish = is_new or (vacancy.status == VacancyStatus.EXPIRED and vacancy.unpublished_at is None)
+        values = _vacancy_fields(ad, occupation)
+        field_names.update(dict.fromkeys(values))
+        try:
+            vacancy_import_prepare(vacancy=vacancy, **values)
+        except ValidationError as error:
+            _listing_failed_unsaved(listing, "; ".join(error.messages))
+            placed[pk] = _Placed(listing, "failed")
+            continue
+        (new if is_new else changed).append(vacancy)
+        republished += [vacancy] if republish else []
+        listing.status, listing.mapping, listing.details = ListingStatus.IMPORTED, None, None
+        placed[pk] = _Placed(listing, "added" if is_new else "updated", vacancy, ad.employer_name)
+
+    employers = _employers_of([item.employer_name for item in placed.values() if item.outcome == "added"], context)
+    for item in placed.values():
+        if item.outcome == "added":
+            name = _employer_name(item.employer_name)
+            item.vacancy.organisation = employers.get(name) or context.employers[name]
+    if withdrawn:
+        vacancies_expire(vacancy_ids=withdrawn)
+    vacancies_import_save(new=new, changed=changed, publish=republished, fields=list(field_names))
+    mappings = _mappings_for(set(waiting.values()))
+    for pk, key in waiting.items():
+        placed[pk].listing.mapping = mappings[key[0]]
+    for item in placed.values():
+        if item.vacancy is not None:
+            item.listing.vacancy = item.vacancy
+    _listings_rewrite([item.listing for item in placed.values()], _LISTING_IMPORT_FIELDS)
+    return {pk: item.outcome for pk, item in placed.items()}, employers
+
+
+def _listing_failed_unsaved(listing: Listing, reason: str) -> None:
+    listing.status = ListingStatus.FAILED
+    listing.needs_details = False
+    listing.last_error = reason[:500]
+    listing.details = None
+
+
+def _employers_of(names: list[str], context: _Context) -> dict[str, Organisation]:
+    """The stand-ins not yet known of these employers, created together (keyed by their cleaned names)."""
+    missing = [name for name in dict.fromkeys(map(_employer_name, names)) if name not in context.employers]
+    return organisations_create_external(names=missing) if missing else {}
+
+
+def _mappings_for(keys: set[tuple[str, str]]) -> dict[str, OccupationMapping]:
+    """The occupation mappings of these (normalised, text) keys, the missing ones created; by normalised text."""
+    if not keys:
+        return {}
+    texts = dict(keys)
+    mappings = OccupationMapping.objects.in_bulk(list(texts), field_name="normalised")
+    missing = [OccupationMapping(normalised=key, text=text) for key, text in texts.items() if key not in mappings]
+    if missing:
+        OccupationMapping.objects.bulk_create(missing, ignore_conflicts=True)
+        mappings.update(OccupationMapping.objects.in_bulk([m.normalised for m in missing], field_name="normalised"))
+    return mappings
+
+
 # --- 3. Expiry and employers' own offers --------------------------------------------------------------------
 
 
 def _expire_gone(run: SyncRun) -> None:
-    """Ads the complete run did not see are gone: their vacancies expire, their listings say so."""
-    gone = Listing.objects.exclude(status=ListingStatus.GONE).exclude(last_seen_run=run).select_related("vacancy")
+    """Ads the complete run did not see are gone: their vacancies expire, their listings say so; a batch per
+    transaction, in a few queries each."""
+    gone = Listing.objects.exclude(status=ListingStatus.GONE).exclude(last_seen_run=run)
     while True:
-        batch = list(gone.order_by("pk")[:DETAILS_BATCH])
-        if not batch:
-            return
-        for listing in batch:
-            with transaction.atomic():
-                if listing.status == ListingStatus.IMPORTED:
-                    _imported_vacancy_withdraw(listing)
-                listing.status = ListingStatus.GONE
-                listing.needs_details = False
-                listing.details = None
-                listing.mapping = None
-                listing.save(update_fields=["status", "needs_details", "details", "mapping", "updated_at"])
-            run.expired += 1
-        _run_save(run, "expired")
+        with transaction.atomic():
+            batch = list(
+                gone.select_for_update(of=("self",))
+                .select_related("vacancy")
+                .only("pk", "status", "vacancy__source")
+                .order_by("pk")[:DETAILS_BATCH]
+            )
+            if not batch:
+                return
+            vacancy_ids = [
+                listing.vacancy_id
+                for listing in batch
+                if listing.status == ListingStatus.IMPORTED
+                and listing.vacancy is not None
+                and listing.vacancy.source == VacancySource.JOBBOERSE
+            ]
+            if vacancy_ids:
+                vacancies_expire(vacancy_ids=vacancy_ids)
+            Listing.objects.filter(pk__in=[listing.pk for listing in batch]).update(
+                status=ListingStatus.GONE, needs_details=False, details=None, mapping=None, updated_at=timezone.now()
+            )
+            run.expired += len(batch)
+            _run_save(run, "expired")
 
 
 def _link_own_offers(run: SyncRun) -> None:
@@ -537,11 +761,12 @@ def listings_import_waiting(*, mapping: OccupationMapping, today: datetime.date 
     """Import the ads that waited for this mapping, from the details kept for them; returns how many."""
     context = _Context.load(today=today or timezone.localdate())
     imported = 0
+    waiting = Listing.objects.filter(mapping=mapping, status=ListingStatus.UNMAPPED, details__isnull=False)
+    after = 0
     with vacancy_changes_collected() as changed:
-        for listing in Listing.objects.filter(mapping=mapping, status=ListingStatus.UNMAPPED).order_by("pk"):
-            if listing.details is None:
-                continue
-            outcome = listing_import(listing=listing, details=listing.details, context=context)
-            imported += outcome in ("added", "updated")
+        while batch := list(waiting.filter(pk__gt=after).order_by("pk")[:DETAILS_BATCH]):
+            after = batch[-1].pk
+            outcomes = listings_import(answers=[(listing, listing.details) for listing in batch], context=context)
+            imported += sum(outcome in ("added", "updated") for outcome in outcomes)
     _matches_recompute(changed)
     return imported

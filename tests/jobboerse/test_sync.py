@@ -4,16 +4,18 @@ import time
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from werkzeug import Response
 
 from applications.services import application_submit
-from employers.models import Vacancy, VacancySource, VacancyStatus
+from employers.models import Organisation, Vacancy, VacancySource, VacancyStatus
 from employers.services import vacancy_unpublish
 from jobboerse import services
 from jobboerse.client import CircuitBreaker
 from jobboerse.models import Listing, ListingStatus, OccupationMapping, SyncRun, SyncRunStatus
 from jobboerse.services import jobboerse_sync
 from matching.models import Match
+from occupations.models import Occupation
 from tests.factories import (
     AdminFactory,
     CandidateProfileFactory,
@@ -348,3 +350,81 @@ def test_a_run_fetches_a_bounded_number_of_details_and_the_next_one_goes_on(jobb
 
     assert (first.status, first.added, second.added) == (SyncRunStatus.COMPLETED, 2, 1)
     assert Vacancy.objects.count() == 3
+
+
+def _queries_of_three_runs(jobboerse, api_client, ads: int) -> list[int]:
+    """Queries of a first import of `ads` ads (each of another employer, every third with an occupation the
+    rules cannot place), of a run where all of them changed, and of one where all are gone."""
+    refnrs = [f"10000-12{ads:02d}{n:06d}-S" for n in range(ads)]
+    for n, refnr in enumerate(refnrs):
+        beruf = f"Sonderberuf {n}" if n % 3 == 2 else "Helfer/in - Lagerwirtschaft"
+        title = f"Sondertätigkeit {n}" if n % 3 == 2 else "Lagerhelfer (m/w/d)"
+        jobboerse.put(job_details(refnr, employer=f"Firma {n} GmbH", beruf=beruf, title=title))
+    counts = []
+    with CaptureQueriesContext(connection) as first:
+        assert sync(api_client).added == ads - ads // 3
+    counts.append(len(first))
+    for refnr in refnrs:
+        jobboerse.put(job_details(refnr, title="Lagerhelfer (m/w/d) Teilzeit", modified="2026-11-28T08:00"))
+    with CaptureQueriesContext(connection) as changed:
+        run = sync(api_client)
+    assert (run.updated, run.added) == (ads - ads // 3, ads // 3)  # the unplaced ones became placeable
+    counts.append(len(changed))
+    for refnr in refnrs:
+        jobboerse.remove(refnr)
+    with CaptureQueriesContext(connection) as gone:
+        assert sync(api_client).expired == ads
+    counts.append(len(gone))
+    assert Vacancy.objects.filter(status=VacancyStatus.PUBLISHED).count() == 0
+    return counts
+
+
+def test_a_run_needs_the_same_number_of_queries_for_a_few_ads_as_for_many(jobboerse, api_client):
+    few = _queries_of_three_runs(jobboerse, api_client, 3)
+    for model in (Listing, Vacancy, OccupationMapping, SyncRun):
+        model.objects.all().delete()
+    Organisation.objects.filter(is_external=True).delete()
+
+    many = _queries_of_three_runs(jobboerse, api_client, 12)
+
+    # All ads fit on one result page and one batch of details: the queries per page do not grow with its size.
+    assert many == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="adds a check constraint to a table")
+def test_an_ad_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_imported(jobboerse, api_client):
+    # A rule only the database knows (none of the vacancy checks in Python sees it): the batch is refused whole,
+    # then its ads are imported one by one.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ALTER TABLE employers_vacancy ADD CONSTRAINT test_no_forbidden_title CHECK (title <> 'Verbotene Stelle')"
+        )
+    jobboerse.put(
+        job_details("10000-1190000001-S", employer="Erste GmbH"),
+        job_details("10000-1190000002-S", title="Verbotene Stelle", employer="Zweite GmbH"),
+        job_details("10000-1190000003-S", employer="Dritte GmbH"),
+    )
+
+    run = sync(api_client)
+
+    assert (run.status, run.added, run.failed) == (SyncRunStatus.COMPLETED, 2, 1)
+    refused = Listing.objects.get(refnr="10000-1190000002-S")
+    assert refused.status == ListingStatus.FAILED and not refused.needs_details
+    assert "test_no_forbidden_title" in refused.last_error
+    imported = Vacancy.objects.filter(source=VacancySource.JOBBOERSE)
+    assert sorted(imported.values_list("organisation__name", flat=True)) == ["Dritte GmbH", "Erste GmbH"]
+    # The refused ad's stand-in employer went with it.
+    assert not Organisation.objects.filter(name="Zweite GmbH").exists()
+
+
+def test_an_imported_job_in_a_regulated_occupation_needs_a_recognised_qualification(jobboerse, api_client):
+    Occupation.objects.filter(kldb_code="51311").update(regulated=True)
+    jobboerse.put(
+        job_details("10000-1190000001-S"),
+        job_details("10000-1190000002-S", title="Ausbildung Lagerhelfer (m/w/d)", offer="AUSBILDUNG"),
+    )
+
+    sync(api_client)
+
+    job, training = (Vacancy.objects.get(external_reference=f"10000-119000000{n}-S") for n in (1, 2))
+    assert job.recognition_required and not training.recognition_required
