@@ -491,7 +491,7 @@ def vacancy_import_prepare(*, vacancy: Vacancy, **fields) -> Vacancy:
 
     if vacancy._state.adding and "recognition_required" not in fields:
         # As for any new offer: a job in a regulated occupation needs a recognised qualification.
-        vacancy.recognition_required = vacancy.occupation.regulated and vacancy.kind == VacancyKind.JOB
+        vacancy.recognition_required = vacancy_recognition_default(occupation=vacancy.occupation, kind=vacancy.kind)
     with _full_clean_without_queries(vacancy):
         _vacancy_validate(vacancy)
     _vacancy_locate(vacancy)
