@@ -487,8 +487,6 @@ def vacancy_import_prepare(*, vacancy: Vacancy, **fields) -> Vacancy:
         setattr(vacancy, name, value)
     if vacancy.occupation_id is None:
         raise ValidationError({"occupation": _("Please choose an occupation from the list.")})
-    from .models import VacancyKind  # here, not at the top: keeps this section apart from the rest of the module
-
     if vacancy._state.adding and "recognition_required" not in fields:
         # As for any new offer: a job in a regulated occupation needs a recognised qualification.
         vacancy.recognition_required = vacancy_recognition_default(occupation=vacancy.occupation, kind=vacancy.kind)
