@@ -81,7 +81,7 @@ def test_running_a_recomputation_twice_leaves_identical_rows(painter):
 
 
 def test_a_profile_change_recomputes_through_the_service(painter):
-    profile = world.candidate(occupations=[(painter, 2)], german_level="A1")
+    profile = world.candidate(occupations=[(painter, 2)], german_level="A2")
     needs_b1 = world.vacancy(occupation=painter, german_level_required="B1")
     match_recompute_for_candidate(profile=profile)
     assert stored(profile)[needs_b1.pk] < 80
@@ -93,7 +93,7 @@ def test_a_profile_change_recomputes_through_the_service(painter):
 
     assert result.updated == 1
     match = Match.objects.get(vacancy=needs_b1)
-    assert ["german_enough", 20, {"have": "B1", "need": "B1"}] in match.parts
+    assert ["german_enough", 25, {"have": "B1", "need": "B1"}] in match.parts
     assert match.created_at == first_found  # the same match, found earlier: no new digest entry
 
 
@@ -165,6 +165,8 @@ def _facts_from_models(profile, today):
         occupations=tuple(sorted((int(o.occupation.kldb_code), o.years_experience) for o in profile.occupations.all())),
         childcare_needed=profile.childcare_needed,
         shift_work_possible=profile.shift_work_possible,
+        licences=frozenset(profile.driving_licences),
+        recognised=profile.recognition_status == "full",
     )
 
 
@@ -184,6 +186,8 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
             travel_radius_km=rng.choice([10, 30, 60]),
             transport=rng.choice(["public", "car"]),
             hours_per_week=rng.choice([None, 20, 38]),
+            driving_licences=rng.choice([[], ["B"], ["CE"]]),
+            recognition_status=rng.choice(["", "in_progress", "full"]),
         )
         for _ in range(25)
     ]
@@ -195,12 +199,16 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
             postal_code=rng.choice(codes),
             hours_per_week=rng.choice([20, 30, 38]),
             shift_work=rng.random() < 0.3,
+            driving_licences_required=rng.choice([[], [], ["B"], ["C"]]),
+            recognition_required=rng.random() < 0.2,
         )
         for _ in range(40)
     ]
     courses = [
         world.course(
-            level_from=start, level_to=levels[levels.index(start) + 1], postal_code=rng.choice(codes)
+            level_from=start, level_to=levels[levels.index(start) + 1], postal_code=rng.choice(codes),
+            subject=rng.choice(["", "crafts", "care"]), seats_left=rng.choice([0, 1, 5]),
+            waiting_list_open=rng.random() < 0.5,
         )
         for start in rng.choices(levels[:5], k=10)
     ]  # fmt: skip
@@ -211,7 +219,8 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         VacancyFacts(
             id=v.pk, kind=v.kind, kldb=int(v.occupation.kldb_code), german=GermanLevel.rank(v.german_level_required),
             location=(v.latitude, v.longitude), hours=v.hours_per_week, shift_work=v.shift_work,
-            start_date=v.start_date, childcare=v.support_childcare,
+            start_date=v.start_date, childcare=v.support_childcare, licences=frozenset(v.driving_licences_required),
+            recognition=v.recognition_required or (v.occupation.regulated and v.kind == "job"), closes_on=v.expires_on,
         )
         for v in vacancies
     ]  # fmt: skip
@@ -219,7 +228,7 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         CourseFacts(
             id=c.pk, kind=c.kind, level_from=GermanLevel.rank(c.level_from), level_to=GermanLevel.rank(c.level_to),
             location=(c.latitude, c.longitude), start_date=c.start_date, end_date=c.end_date, schedule=c.schedule,
-            childcare=c.childcare,
+            childcare=c.childcare, subject=c.subject, seats_left=c.seats_left, waiting_list=c.waiting_list_open,
         )
         for c in courses
     ]  # fmt: skip
