@@ -160,9 +160,10 @@ _VACANCY_FIELDS = (
 
 
 def vacancy_needs_recognition(*, kind: str, recognition_required: bool, regulated: bool) -> bool:
-    """A recognised qualification is needed where the offer says so, and for every job in a regulated
-    occupation (a nurse's job cannot be done without it; a Hospitation or an Ausbildung can be)."""
-    return recognition_required or (regulated and kind == OfferKind.JOB)
+    """A job needs a recognised qualification where the offer says so and in every regulated occupation (a
+    nurse's job cannot be done without it). Offers to start or try an occupation (Ausbildung, EQ, internship,
+    Hospitation, work trial) never do: they are how people get there."""
+    return kind == OfferKind.JOB and (recognition_required or regulated)
 
 
 def _vacancy_facts(row: tuple) -> VacancyFacts:

@@ -220,7 +220,7 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
             id=v.pk, kind=v.kind, kldb=int(v.occupation.kldb_code), german=GermanLevel.rank(v.german_level_required),
             location=(v.latitude, v.longitude), hours=v.hours_per_week, shift_work=v.shift_work,
             start_date=v.start_date, childcare=v.support_childcare, licences=frozenset(v.driving_licences_required),
-            recognition=v.recognition_required or (v.occupation.regulated and v.kind == "job"), closes_on=v.expires_on,
+            recognition=v.kind == "job" and (v.recognition_required or v.occupation.regulated), closes_on=v.expires_on,
         )
         for v in vacancies
     ]  # fmt: skip
