@@ -14,6 +14,7 @@ from matching.selectors import matches_new_since
 from matching.services import (
     match_mark_notified,
     match_recompute_all,
+    match_recompute_chunk,
     match_recompute_for_candidate,
     match_recompute_for_course,
     match_recompute_for_vacancy,
@@ -245,3 +246,38 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         assert actual == expected
         total += len(actual)
     assert Match.objects.count() > 40
+
+
+def test_a_new_engine_version_rewrites_every_stored_match_in_the_nightly_run(painter):
+    profile = world.candidate(occupations=[(painter, 2)])
+    world.vacancy(occupation=painter)
+    world.course()
+    match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
+    fresh = {m.pk: m.fingerprint for m in Match.objects.all()}
+    assert len(fresh) == 2
+    # As if the stored rows came from an older engine: their fingerprints carry another version.
+    Match.objects.update(fingerprint=0)
+
+    result = match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
+
+    assert (result.updated, result.inserted, result.deleted) == (2, 0, 0)
+    assert {m.pk: m.fingerprint for m in Match.objects.all()} == fresh
+
+
+def test_a_digest_never_announces_an_old_match_again_because_its_score_changed(painter):
+    profile = world.candidate(occupations=[(painter, 2)], german_level="A2")
+    job = world.vacancy(occupation=painter, german_level_required="B1")
+    match_recompute_for_candidate(profile=profile)
+    found = Match.objects.get(vacancy=job)
+    since_last_digest = timezone.now()
+    assert list(matches_new_since(since=found.created_at - datetime.timedelta(seconds=1))) == [found]
+
+    job.german_level_required = "A2"
+    job.save()
+    result = match_recompute_for_candidate(profile=profile)
+
+    changed = Match.objects.get(vacancy=job)
+    assert result.updated == 1
+    assert changed.score > found.score
+    assert changed.created_at == found.created_at
+    assert list(matches_new_since(since=since_last_digest)) == []
