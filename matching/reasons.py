@@ -13,7 +13,7 @@ import datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from mentoring.models import HelpTopic
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
@@ -321,7 +321,7 @@ def match_reasons(parts, *, audience: str = CANDIDATE) -> list[str]:
 def band_label(score: int) -> str:
     """The band of a score as named on the page."""
     return {
-        "very_good": _("very good"),
-        "good": _("good"),
-        "support": _("possible with support"),
+        "very_good": pgettext("match band", "very good"),
+        "good": pgettext("match band", "good"),
+        "support": pgettext("match band", "possible with support"),
     }[band(score)]
