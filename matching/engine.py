@@ -447,6 +447,8 @@ class VacancyTargets:
         self.licences_of = np.array([licence_index[v.licences] for v in vacancies], dtype=np.int64)
         self.start = np.array([_ordinal(v.start_date, today) for v in vacancies], dtype=np.int64)
         self.places = _Places([v.location for v in vacancies], groups=self.kind, group_count=len(VACANCY_KINDS))
+        # The parts that depend on the vacancy alone, encoded once.
+        self.requirements = [[_json(*extra) for extra in requirement_parts(v, today)] for v in vacancies]
 
     def best_for(self, candidate: CandidateFacts, *, limit: int = MAX_VACANCY_MATCHES) -> list[Scored]:
         """The candidate's best vacancies, best first."""
@@ -531,7 +533,7 @@ class VacancyTargets:
                 _json(childcare_part, candidate.childcare_needed, vacancy.childcare, CHILDCARE_POINTS),
                 _json(shift_part, candidate.shift_work_possible, vacancy.shift_work),
             ]
-            fragments.extend(_json(*extra) for extra in requirement_parts(vacancy, self.today))
+            fragments.extend(self.requirements[p])
             scored.append(Scored(vacancy.id, t, d, _parts_json(fragments)))
         return scored
 
