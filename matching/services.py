@@ -85,7 +85,7 @@ def _age(birth_date: datetime.date | None, today: datetime.date) -> int | None:
     return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
 
 
-def _candidate_facts(row: tuple, occupations: tuple, languages: frozenset = frozenset()) -> CandidateFacts:
+def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> CandidateFacts:
     (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row[:10]
     licences, recognition, birth_date = row[10:]
     return CandidateFacts(
@@ -100,10 +100,9 @@ def _candidate_facts(row: tuple, occupations: tuple, languages: frozenset = froz
         occupations=occupations,
         childcare_needed=childcare,
         shift_work_possible=shifts,
-        languages=languages,
         licences=engine.licences_held(licences or ()),
         recognised=recognition == RecognitionStatus.FULL,
-        age=_age(birth_date, timezone.localdate()),
+        age=_age(birth_date, today),
     )
 
 
@@ -121,8 +120,9 @@ def candidate_facts_load(*, profile_ids: Iterable[int] | None = None, id_range: 
     by_profile: dict[int, list[tuple[int, int]]] = {}
     for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
         by_profile.setdefault(profile_id, []).append((int(kldb), years))
+    today = timezone.localdate()
     return [
-        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))))
+        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))), today)
         for row in profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS)
     ]
 
