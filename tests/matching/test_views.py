@@ -177,3 +177,18 @@ def test_the_band_is_named_and_the_german_gap_comes_first_a_card_shows_five_reas
     dashboard = client.get(reverse("portal:candidate_dashboard")).content.decode()
     card = dashboard.split('class="match-card__reasons"')[1].split("</ul>")[0]
     assert card.count("<li>") == 5
+
+
+def test_employers_read_the_gaps_first_on_anonymous_cards_at_most_five(client, painter):  # noqa: F811
+    employer = EmployerStaffFactory()
+    job = world.vacancy(occupation=painter, organisation=employer.membership.organisation, german_level_required="B1")
+    world.candidate(occupations=[(painter, 4)], hours_per_week=20, childcare_needed=True)
+    match_recompute_all()
+    client.force_login(employer)
+
+    content = client.get(f"/en/matching/vacancies/{job.pk}/candidates/").content.decode()
+
+    card = content.split('class="match-card__reasons"')[1].split("</ul>")[0]
+    items = [item.split("</li>")[0] for item in card.split("<li>")[1:]]
+    assert items[:2] == ["German A2 – B1 needed", "needs childcare, none offered"]
+    assert len(items) == 5
