@@ -9,8 +9,10 @@ The fast path works per candidate on numpy arrays of all published offers:
 
 * offers are grouped by place, and a candidate only looks at the places within their travel radius
   (straight-line distances between places are computed once per place pair and kept);
-* hard limits (kind not wanted, German far below the minimum, too far, course level not fitting) remove
-  offers before anything else is computed;
+* the gates of docs/matching.md (too far for the means of transport, kind not wanted, German two levels
+  below the minimum, shift work the candidate cannot do, a missing driving-licence class, a skilled job in an
+  unrelated occupation, a recognition the candidate does not have yet; for courses: level not fitting, full
+  without a waiting list) remove offers before anything else is computed;
 * the remaining offers are scored with a handful of array operations, and only the best `limit` by
   (score, nearest, oldest offer) become Python objects with their parts.
 
@@ -31,7 +33,7 @@ import numpy as np
 from places.geo import haversine_km
 
 # Bump when a rule or a weight changes: every stored match is then rewritten by the next recomputation.
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2
 
 MAX_VACANCY_MATCHES = 50
 MAX_COURSE_MATCHES = 20
@@ -56,36 +58,85 @@ TRAINING_KINDS = frozenset({"ausbildung", "eq"})
 COURSE_KINDS = ("integration", "literacy", "women_parents", "job_bsk", "azubi_bsk", "vocational", "other")
 FULL_TIME = "full_time"
 
-# --- Weights. Vacancy: 35 + 20 + 20 + 5 + 8 + 6 + 3 + 3 = 100 ------------------------------------------------
+# --- Weights. Vacancy: 35 + 25 + 15 + 5 + 7 + 5 + 5 + 3 = 100 ------------------------------------------------
 OCCUPATION_SAME = 30
 EXPERIENCE_BONUS_MAX = 5  # one point per year of experience in the same occupation
 OCCUPATION_RELATED = 20  # same KldB Berufsgruppe (first three digits)
 OCCUPATION_FIELD = 12  # same KldB Berufshauptgruppe (first two digits)
-GERMAN_ENOUGH = 20
-GERMAN_ONE_BELOW = 8
-GERMAN_TWO_BELOW = 0
-GERMAN_MAX_GAP = 2  # more levels below the stated minimum exclude the pair
-DISTANCE_POINTS = 20
+# Years in an occupation of the same field that open a skilled job of that field to a career changer.
+FIELD_EXPERIENCE_YEARS = 2
+# German weighs more than the whole way there: one level too low costs all of it, more levels close the gate.
+GERMAN_ENOUGH = 25
+GERMAN_ONE_BELOW = 0
+GERMAN_MAX_GAP = 1  # more levels below the stated minimum: only through a pathway
+DISTANCE_POINTS = 15
 KIND_WANTED = 5
-HOURS_FIT, HOURS_FIT_WITHIN = 8, 4
-HOURS_NEAR, HOURS_NEAR_WITHIN = 4, 10
-START_FIT = 6
-START_SOON, START_SOON_DAYS = 3, 30
-CHILDCARE_POINTS = 3
+HOURS_FIT, HOURS_FIT_WITHIN = 7, 4
+HOURS_NEAR, HOURS_NEAR_WITHIN = 3, 10
+START_FIT = 5
+START_SOON, START_SOON_DAYS = 2, 30
+CHILDCARE_POINTS = 5
 SHIFT_POINTS, SHIFT_UNKNOWN = 3, 1
+# KldB requirement level (fifth digit): 1 helper, 2 skilled, 3 specialist, 4 expert.
+HELPER_LEVEL = 1
+# Offers in which anybody may start or try an occupation: no occupation gate.
+OPEN_TO_CAREER_CHANGERS = frozenset({"internship", "hospitation", "work_trial", "eq", "ausbildung"})
+# An offer closing within this many days says so first.
+CLOSING_SOON_DAYS = 2
 
-# --- Weights. Course: 40 + 10 + 20 + 10 + 5 + 5 + 10 = 100 --------------------------------------------------
-LEVEL_START = 40  # the course starts at the candidate's level
-LEVEL_CONTINUE = 25  # the candidate can join a course that is already above its start level
-LEVEL_BELOW = 15  # the course starts one level above the candidate's
+# --- Bands, named on the page. A score means the same everywhere: the higher, the better the fit. -----------
+BAND_VERY_GOOD = 80
+BAND_GOOD = 60
+
+# --- Weights. Course: 35 + 10 + 5 + 15 + 10 + 5 + 5 + 5 + 10 = 100 ------------------------------------------
+LEVEL_START = 35  # the course starts at the candidate's level
+LEVEL_CONTINUE = 22  # the candidate can join a course that is already above its start level
+LEVEL_BELOW = 13  # the course starts one level above the candidate's
 COURSE_KIND_FIT, COURSE_KIND_OTHER = 10, 4
-COURSE_PLACE = 20
+COURSE_SUBJECT_FIT, COURSE_SUBJECT_GENERAL = 5, 2  # another field's subject: none
+COURSE_PLACE = 15
 COURSE_START_SOON, COURSE_START_SOON_DAYS = 10, 90
 COURSE_START_LATER = 6
 COURSE_START_OTHER = 3
+COURSE_SEATS = 5  # a free seat; a full course with an open waiting list gets none
 COURSE_CHILDCARE = 5
 COURSE_SCHEDULE_FIT, COURSE_SCHEDULE_FULL_TIME = 5, 2
-COURSE_KIND_WANTED = 10
+COURSE_KIND_WANTED = 10  # "language course" ticked
+B2 = 4  # from B2 on, a course helps only those who ask for one or want an Ausbildung
+# Age band in which most people start an Ausbildung: an Azubi-BSK suits them even without stated plans.
+AZUBI_AGE = (16, 24)
+
+# The vocational subjects of job-related courses (courses.models.CourseSubject) and the KldB
+# Berufshauptgruppen (first two digits) they prepare for. The one place this mapping lives.
+SUBJECT_FIELDS: dict[str, frozenset[int]] = {
+    "care": frozenset({81, 82}),
+    "crafts": frozenset({22, 32, 33, 34}),
+    "industry": frozenset({21, 23, 24, 25, 26, 27, 28}),
+    "commerce": frozenset({61, 62, 71, 72, 73}),
+    "hospitality": frozenset({29, 63}),
+    "logistics": frozenset({51, 52}),
+    "it": frozenset({43}),
+    "education": frozenset({83, 84}),
+    "agriculture": frozenset({11, 12}),
+}
+
+# Driving-licence classes and the classes each one includes (Fahrerlaubnis-Verordnung, § 6).
+LICENCE_INCLUDES: dict[str, frozenset[str]] = {
+    "A": frozenset({"A2", "A1", "AM"}),
+    "A2": frozenset({"A1", "AM"}),
+    "A1": frozenset({"AM"}),
+    "B": frozenset({"AM", "L"}),
+    "BE": frozenset({"B", "AM", "L"}),
+    "C1": frozenset({"B", "AM", "L"}),
+    "C1E": frozenset({"C1", "BE", "B", "AM", "L"}),
+    "C": frozenset({"C1", "B", "AM", "L"}),
+    "CE": frozenset({"C", "C1", "C1E", "BE", "B", "AM", "L", "T"}),
+    "D1": frozenset({"B", "AM", "L"}),
+    "D1E": frozenset({"D1", "BE", "B", "AM", "L"}),
+    "D": frozenset({"D1", "B", "AM", "L"}),
+    "DE": frozenset({"D", "D1", "D1E", "BE", "B", "AM", "L"}),
+    "T": frozenset({"L", "AM"}),
+}
 
 # --- Weights. Mentor: 30 + 40 + 20 + 10 = 100 ----------------------------------------------------------------
 MENTOR_DISTANCE = 30
@@ -112,6 +163,9 @@ class CandidateFacts:
     childcare_needed: bool | None = None
     shift_work_possible: bool | None = None
     languages: frozenset[str] = frozenset()
+    licences: frozenset[str] = frozenset()  # driving-licence classes held, with those they include
+    recognised: bool = False  # a foreign qualification fully recognised in Germany
+    age: int | None = None  # only for Ausbildung and Azubi-BSK fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +179,9 @@ class VacancyFacts:
     shift_work: bool = False
     start_date: datetime.date | None = None
     childcare: bool = False
+    licences: frozenset[str] = frozenset()  # driving-licence classes required
+    recognition: bool = False  # a recognised qualification is required (regulated occupation)
+    closes_on: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +197,9 @@ class CourseFacts:
     end_date: datetime.date
     schedule: str = "part_time"
     childcare: bool = False
+    subject: str = ""  # courses.models.CourseSubject; empty for general German
+    seats_left: int = 1
+    waiting_list: bool = False  # a full course takes names for its waiting list
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,17 +252,61 @@ def radius_tenths(candidate: CandidateFacts) -> int:
     return max(1, min(candidate.radius_km, MAX_RADIUS_KM)) * 10
 
 
-def travel_points(distance: int, radius: int, transport: str, full: int) -> int:
-    """Points for the way there: full on the doorstep, none at the edge of the radius.
+def effective_tenths(distance, transport: str):
+    """The way there as it feels: without a car a kilometre counts a quarter more (bus and train take longer)."""
+    return distance if transport == "car" else distance * 5 // 4
 
-    A kilometre by bus and train costs more than by car, so without a car distances count a quarter more.
-    """
-    effective = distance if transport == "car" else distance * 5 // 4
-    return full * max(radius - effective, 0) // radius
+
+def reach_tenths(candidate: CandidateFacts) -> int:
+    """The farthest straight-line distance within the candidate's radius for their means of transport: the
+    largest distance whose effective length (`effective_tenths`) is at most the radius."""
+    radius = radius_tenths(candidate)
+    return radius if candidate.transport == "car" else (4 * radius + 3) // 5
+
+
+def travel_points(distance: int, radius: int, transport: str, full: int) -> int:
+    """Points for the way there: full on the doorstep, none at the edge of the radius."""
+    return full * max(radius - effective_tenths(distance, transport), 0) // radius
 
 
 def available_from(candidate: CandidateFacts, today: datetime.date) -> datetime.date:
     return max(candidate.earliest_start or today, today)
+
+
+def licences_held(classes: Iterable[str]) -> frozenset[str]:
+    """The classes of a driving licence together with the classes they include (CE includes C and B, …)."""
+    held = set()
+    for licence in classes:
+        held.add(licence)
+        held |= LICENCE_INCLUDES.get(licence, frozenset())
+    return frozenset(held)
+
+
+def band(score: int) -> str:
+    """The band named on the page: "very_good", "good" or "support" (possible with support)."""
+    if score >= BAND_VERY_GOOD:
+        return "very_good"
+    if score >= BAND_GOOD:
+        return "good"
+    return "support"
+
+
+def requirement_level(kldb: int) -> int:
+    """The KldB requirement level, the fifth digit: 1 helper, 2 skilled, 3 specialist, 4 expert."""
+    return kldb % 10
+
+
+def wants_training(candidate: CandidateFacts) -> bool:
+    return bool(candidate.looking_for & TRAINING_KINDS)
+
+
+def in_azubi_age(candidate: CandidateFacts) -> bool:
+    return candidate.age is not None and AZUBI_AGE[0] <= candidate.age <= AZUBI_AGE[1]
+
+
+def courses_help(candidate: CandidateFacts) -> bool:
+    """Everybody below B2, everybody who wants an Ausbildung or EQ, and everybody who asks for a course."""
+    return candidate.german < B2 or wants_training(candidate) or LANGUAGE_COURSE in candidate.looking_for
 
 
 def course_kind_fits(candidate: CandidateFacts, kind: str) -> bool:
@@ -216,8 +320,13 @@ def course_kind_fits(candidate: CandidateFacts, kind: str) -> bool:
     if kind in ("job_bsk", "vocational"):
         return candidate.german >= A2 and bool(candidate.looking_for & WORK_KINDS)
     if kind == "azubi_bsk":
-        return bool(candidate.looking_for & TRAINING_KINDS)
+        return wants_training(candidate) or (not candidate.looking_for and in_azubi_age(candidate))
     return False
+
+
+def candidate_fields(candidate: CandidateFacts) -> frozenset[int]:
+    """The KldB Berufshauptgruppen (first two digits) of the candidate's occupations."""
+    return frozenset(kldb // 1000 for kldb, _years in candidate.occupations)
 
 
 def _ordinal(day: datetime.date | None, today: datetime.date) -> int:
@@ -281,22 +390,21 @@ def _top(key: np.ndarray, limit: int) -> np.ndarray:
     return chosen[np.argsort(-key[chosen], kind="stable")]
 
 
-def _occupation_points(candidate: CandidateFacts, codes: np.ndarray) -> np.ndarray:
-    """Best occupation points of the candidate for each KldB code in `codes`."""
+def _occupation_points(candidate: CandidateFacts, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Best occupation points of the candidate for each KldB code in `codes`, and whether the candidate's
+    occupations back a skilled job in it (same, related, or the same field with enough years)."""
     points = np.zeros(codes.size, dtype=np.int64)
+    backed = np.zeros(codes.size, dtype=bool)
     for kldb, years in candidate.occupations:
         same = OCCUPATION_SAME + min(years, EXPERIENCE_BONUS_MAX)
+        related = codes // 100 == kldb // 100
+        field = codes // 1000 == kldb // 1000
         these = np.where(
-            codes == kldb,
-            same,
-            np.where(
-                codes // 100 == kldb // 100,
-                OCCUPATION_RELATED,
-                np.where(codes // 1000 == kldb // 1000, OCCUPATION_FIELD, 0),
-            ),
+            codes == kldb, same, np.where(related, OCCUPATION_RELATED, np.where(field, OCCUPATION_FIELD, 0))
         )
         np.maximum(points, these, out=points)
-    return points
+        backed |= related | (field & (years >= FIELD_EXPERIENCE_YEARS))
+    return points, backed
 
 
 def occupation_part(points: int, years: int) -> list:
@@ -323,12 +431,24 @@ class VacancyTargets:
         code_index = {code: n for n, code in enumerate(codes)}
         self.codes = np.array(codes, dtype=np.int64)
         self.code_of = np.array([code_index[v.kldb] for v in vacancies], dtype=np.int64)
+        # A skilled job (not a helper job, not an offer to start or try an occupation) needs the occupation.
+        self.skilled_job = np.array(
+            [v.kind not in OPEN_TO_CAREER_CHANGERS and requirement_level(v.kldb) != HELPER_LEVEL for v in vacancies],
+            dtype=bool,
+        )
         self.german = np.array([v.german for v in vacancies], dtype=np.int64)
         self.hours = np.array([v.hours for v in vacancies], dtype=np.int64)
         self.shift = np.array([v.shift_work for v in vacancies], dtype=bool)
         self.childcare = np.array([v.childcare for v in vacancies], dtype=bool)
+        self.recognition = np.array([v.recognition for v in vacancies], dtype=bool)
+        # The few distinct sets of required licence classes; a candidate holds each set or not.
+        self.licence_sets = sorted({v.licences for v in vacancies}, key=sorted)
+        licence_index = {classes: n for n, classes in enumerate(self.licence_sets)}
+        self.licences_of = np.array([licence_index[v.licences] for v in vacancies], dtype=np.int64)
         self.start = np.array([_ordinal(v.start_date, today) for v in vacancies], dtype=np.int64)
         self.places = _Places([v.location for v in vacancies], groups=self.kind, group_count=len(VACANCY_KINDS))
+        # The parts that depend on the vacancy alone, encoded once.
+        self.requirements = [[_json(*extra) for extra in requirement_parts(v, today)] for v in vacancies]
 
     def best_for(self, candidate: CandidateFacts, *, limit: int = MAX_VACANCY_MATCHES) -> list[Scored]:
         """The candidate's best vacancies, best first."""
@@ -341,18 +461,27 @@ class VacancyTargets:
         ]
         if not wanted:
             return []
-        pos = self.places.within(row, radius, wanted)
+        pos = self.places.within(row, reach_tenths(candidate), wanted)
         gap = self.german[pos] - candidate.german
         keep = gap <= GERMAN_MAX_GAP
+        if candidate.shift_work_possible is False:
+            keep &= ~self.shift[pos]
+        if not candidate.recognised:
+            keep &= ~self.recognition[pos]
+        if len(self.licence_sets) > 1 or self.licence_sets[0]:
+            held = licences_held(candidate.licences)
+            holds = np.array([classes <= held for classes in self.licence_sets], dtype=bool)
+            keep &= holds[self.licences_of[pos]]
+        points_by_code, backed_by_code = _occupation_points(candidate, self.codes)
+        keep &= ~self.skilled_job[pos] | backed_by_code[self.code_of[pos]]
         pos, gap = pos[keep], gap[keep]
         if not pos.size:
             return []
 
-        occupation = _occupation_points(candidate, self.codes)[self.code_of[pos]]
-        german = np.where(gap <= 0, GERMAN_ENOUGH, np.where(gap == 1, GERMAN_ONE_BELOW, GERMAN_TWO_BELOW))
+        occupation = points_by_code[self.code_of[pos]]
+        german = np.where(gap <= 0, GERMAN_ENOUGH, GERMAN_ONE_BELOW)
         distance = row[self.places.place_of[pos]]
-        effective = distance if candidate.transport == "car" else distance * 5 // 4
-        travel = DISTANCE_POINTS * np.maximum(radius - effective, 0) // radius
+        travel = DISTANCE_POINTS * np.maximum(radius - effective_tenths(distance, candidate.transport), 0) // radius
         kind = KIND_WANTED if candidate.looking_for else 0
         if candidate.hours is None:
             hours = HOURS_FIT
@@ -370,7 +499,7 @@ class VacancyTargets:
             childcare = np.where(self.childcare[pos], CHILDCARE_POINTS, 0)
         else:
             childcare = CHILDCARE_POINTS
-        shift_if_asked = {True: SHIFT_POINTS, None: SHIFT_UNKNOWN, False: 0}[candidate.shift_work_possible]
+        shift_if_asked = SHIFT_POINTS if candidate.shift_work_possible else SHIFT_UNKNOWN
         shift = np.where(self.shift[pos], shift_if_asked, SHIFT_POINTS)
 
         total = occupation + german + travel + kind + hours + start_points + childcare + shift
@@ -389,25 +518,23 @@ class VacancyTargets:
             occupation[keep][chosen].tolist(),
             strict=True,
         )
-        radius = radius_tenths(candidate)
         available = available_from(candidate, self.today)
         wanted = bool(candidate.looking_for)
         scored = []
         for p, t, d, o in rows:
             vacancy = self.facts[p]
-            parts = _parts_json(
-                [
-                    _json(occupation_part, o, years.get(vacancy.kldb, 0)),
-                    _json(german_part, candidate.german, vacancy.german),
-                    _json(distance_part, d, radius, candidate.transport),
-                    _json(kind_part, wanted, vacancy.kind, KIND_WANTED),
-                    _json(hours_part, candidate.hours, vacancy.hours),
-                    _json(start_part, available, max(vacancy.start_date or self.today, self.today)),
-                    _json(childcare_part, candidate.childcare_needed, vacancy.childcare, CHILDCARE_POINTS),
-                    _json(shift_part, candidate.shift_work_possible, vacancy.shift_work),
-                ]
-            )
-            scored.append(Scored(vacancy.id, t, d, parts))
+            fragments = [
+                _json(occupation_part, o, years.get(vacancy.kldb, 0)),
+                _json(german_part, candidate.german, vacancy.german),
+                _json(distance_part, d, radius, candidate.transport),
+                _json(kind_part, wanted, vacancy.kind, KIND_WANTED),
+                _json(hours_part, candidate.hours, vacancy.hours),
+                _json(start_part, available, max(vacancy.start_date or self.today, self.today)),
+                _json(childcare_part, candidate.childcare_needed, vacancy.childcare, CHILDCARE_POINTS),
+                _json(shift_part, candidate.shift_work_possible, vacancy.shift_work),
+            ]
+            fragments.extend(self.requirements[p])
+            scored.append(Scored(vacancy.id, t, d, _parts_json(fragments)))
         return scored
 
 
@@ -418,10 +545,9 @@ def german_part(have: int, need: int) -> list:
     if need == 0:
         return ["german_not_needed", GERMAN_ENOUGH, {}]
     params = {"have": GERMAN_LEVELS[have], "need": GERMAN_LEVELS[need]}
-    gap = need - have
-    if gap <= 0:
+    if need <= have:
         return ["german_enough", GERMAN_ENOUGH, params]
-    return ["german_gap", GERMAN_ONE_BELOW if gap == 1 else GERMAN_TWO_BELOW, params]
+    return ["german_gap", GERMAN_ONE_BELOW, params]
 
 
 def distance_part(distance: int, radius: int, transport: str) -> list:
@@ -468,41 +594,82 @@ def childcare_part(needed: bool | None, offered: bool, points: int) -> list:
 
 
 def shift_part(possible: bool | None, shift_work: bool) -> list:
+    """Shift work the candidate cannot do is a gate; this part only meets the other cases."""
     if not shift_work:
         return ["shift_none", SHIFT_POINTS, {}]
     if possible is True:
         return ["shift_ok", SHIFT_POINTS, {}]
-    if possible is None:
-        return ["shift_unknown", SHIFT_UNKNOWN, {}]
-    return ["shift_not_possible", 0, {}]
+    return ["shift_unknown", SHIFT_UNKNOWN, {}]
+
+
+def _requirement_parts(licences: frozenset[str], recognition: bool, closes_on: datetime.date | None, today):
+    parts = []
+    if licences:
+        parts.append(("licence_ok", tuple(sorted(licences))))
+    if recognition:
+        parts.append(("recognition_ok",))
+    if closes_on is not None and 0 <= (closes_on - today).days <= CLOSING_SOON_DAYS:
+        parts.append(("closes_soon", closes_on))
+    return parts
+
+
+def _licence_ok(classes: tuple[str, ...]) -> list:
+    return ["licence_ok", 0, {"classes": list(classes)}]
+
+
+def _recognition_ok() -> list:
+    return ["recognition_ok", 0, {}]
+
+
+def _closes_soon(closes_on: datetime.date) -> list:
+    return ["closes_soon", 0, {"date": closes_on.isoformat()}]
+
+
+_REQUIREMENT_BUILDERS = {"licence_ok": _licence_ok, "recognition_ok": _recognition_ok, "closes_soon": _closes_soon}
+
+
+def requirement_parts(vacancy: VacancyFacts, today: datetime.date) -> list[tuple]:
+    """(builder, *args) of the parts worth no points that say what the candidate meets or must hurry for: a
+    required licence held, a required recognition held, an offer closing within two days."""
+    return [
+        (_REQUIREMENT_BUILDERS[code], *args)
+        for code, *args in _requirement_parts(vacancy.licences, vacancy.recognition, vacancy.closes_on, today)
+    ]
 
 
 # --- Courses -----------------------------------------------------------------------------------------------
 
 
 class CourseTargets:
-    """All published courses that have not ended, as arrays sorted by id."""
+    """All published courses that have not ended, as arrays sorted by id; full courses without a waiting
+    list are left out."""
 
     def __init__(self, courses: Iterable[CourseFacts], *, today: datetime.date):
-        courses = sorted((c for c in courses if c.end_date >= today), key=lambda c: c.id)
+        courses = sorted(
+            (c for c in courses if c.end_date >= today and (c.seats_left > 0 or c.waiting_list)), key=lambda c: c.id
+        )
         self.today = today
         self.facts = courses
         self.size = len(courses)
         self.kind = np.array([COURSE_KINDS.index(c.kind) for c in courses], dtype=np.int64)
+        subjects = [""] + sorted(SUBJECT_FIELDS)
+        self.subjects = subjects
+        self.subject = np.array([subjects.index(c.subject) if c.subject in subjects else 0 for c in courses], np.int64)
         self.level_from = np.array([c.level_from for c in courses], dtype=np.int64)
         self.level_to = np.array([c.level_to for c in courses], dtype=np.int64)
         self.start = np.array([c.start_date.toordinal() for c in courses], dtype=np.int64)
         self.full_time = np.array([c.schedule == FULL_TIME for c in courses], dtype=bool)
         self.childcare = np.array([c.childcare for c in courses], dtype=bool)
+        self.seats = np.array([c.seats_left > 0 for c in courses], dtype=bool)
         self.places = _Places([c.location for c in courses])
 
     def best_for(self, candidate: CandidateFacts, *, limit: int = MAX_COURSE_MATCHES) -> list[Scored]:
-        if not self.size or (candidate.looking_for and LANGUAGE_COURSE not in candidate.looking_for):
+        if not self.size or not courses_help(candidate):
             return []
         radius = radius_tenths(candidate)
         if candidate.location is not None:
             row = self.places.distances_from(candidate.location)
-            near = self.places.within(row, radius)
+            near = self.places.within(row, reach_tenths(candidate))
             pos = np.concatenate([near, self.places.online])
             distance = np.concatenate([row[self.places.place_of[near]], np.zeros(self.places.online.size, np.int64)])
         else:
@@ -523,8 +690,11 @@ class CourseTargets:
             [COURSE_KIND_FIT if course_kind_fits(candidate, kind) else COURSE_KIND_OTHER for kind in COURSE_KINDS]
         )
         kind = fits[self.kind[pos]]
+        fields = candidate_fields(candidate)
+        subject_points = np.array([subject_points_for(fields, subject) for subject in self.subjects], dtype=np.int64)
+        subject = subject_points[self.subject[pos]]
         online = self.places.place_of[pos] < 0
-        effective = distance if candidate.transport == "car" else distance * 5 // 4
+        effective = effective_tenths(distance, candidate.transport)
         place = np.where(online, COURSE_PLACE, COURSE_PLACE * np.maximum(radius - effective, 0) // radius)
         available = available_from(candidate, self.today).toordinal()
         start = self.start[pos]
@@ -533,14 +703,16 @@ class CourseTargets:
             np.where(start - available <= COURSE_START_SOON_DAYS, COURSE_START_SOON, COURSE_START_LATER),
             COURSE_START_OTHER,
         )
+        seats = np.where(self.seats[pos], COURSE_SEATS, 0)
         if candidate.childcare_needed is True:
             childcare = np.where(self.childcare[pos], COURSE_CHILDCARE, 0)
             schedule = np.where(self.full_time[pos], COURSE_SCHEDULE_FULL_TIME, COURSE_SCHEDULE_FIT)
         else:
             childcare, schedule = COURSE_CHILDCARE, COURSE_SCHEDULE_FIT
-        wanted = COURSE_KIND_WANTED if candidate.looking_for else 0
+        asked = LANGUAGE_COURSE in candidate.looking_for
+        wanted = COURSE_KIND_WANTED if asked else 0
 
-        total = level + kind + place + start_points + childcare + schedule + wanted
+        total = level + kind + subject + place + start_points + seats + childcare + schedule + wanted
         keep = total >= MIN_SCORE
         if not keep.any():
             return []
@@ -550,7 +722,6 @@ class CourseTargets:
         chosen = _top(key, limit)
         fitting = {kind: course_kind_fits(candidate, kind) for kind in COURSE_KINDS}
         available = available_from(candidate, self.today)
-        wanted = bool(candidate.looking_for)
         scored = []
         for p, t, d in zip(pos[chosen].tolist(), total[chosen].tolist(), distance[chosen].tolist(), strict=True):
             course = self.facts[p]
@@ -558,15 +729,37 @@ class CourseTargets:
                 [
                     _json(level_part, candidate.german, course.level_from, course.level_to),
                     _json(course_kind_part, fitting[course.kind], course.kind),
+                    _json(subject_part, fields, course.subject),
                     _json(course_place_part, course.location is None, d, radius, candidate.transport),
                     _json(course_start_part, available, course.start_date, self.today),
+                    _json(seats_part, course.seats_left),
                     _json(childcare_part, candidate.childcare_needed, course.childcare, COURSE_CHILDCARE),
                     _json(schedule_part, candidate.childcare_needed, course.schedule),
-                    _json(kind_part, wanted, LANGUAGE_COURSE, COURSE_KIND_WANTED),
+                    _json(kind_part, asked, LANGUAGE_COURSE, COURSE_KIND_WANTED),
                 ]
             )
             scored.append(Scored(course.id, t, d, parts))
         return scored
+
+
+def subject_points_for(fields: frozenset[int], subject: str) -> int:
+    if subject not in SUBJECT_FIELDS:
+        return COURSE_SUBJECT_GENERAL
+    return COURSE_SUBJECT_FIT if fields & SUBJECT_FIELDS[subject] else 0
+
+
+def subject_part(fields: frozenset[int], subject: str) -> list:
+    if subject not in SUBJECT_FIELDS:
+        return ["subject_general", COURSE_SUBJECT_GENERAL, {}]
+    if fields & SUBJECT_FIELDS[subject]:
+        return ["subject_fit", COURSE_SUBJECT_FIT, {"subject": subject}]
+    return ["subject_other", 0, {"subject": subject}]
+
+
+def seats_part(seats_left: int) -> list:
+    if seats_left > 0:
+        return ["seats_free", COURSE_SEATS, {"seats": seats_left}]
+    return ["waiting_list", 0, {}]
 
 
 def level_part(have: int, level_from: int, level_to: int) -> list:

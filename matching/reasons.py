@@ -4,18 +4,24 @@ Rendered when a page is shown (in the active language), never stored, so a candi
 employer reading German see the same match explained each in their own language. Candidates are addressed
 ("your German A2 – B1 needed"); employers and coordinators read about the candidate ("German A2 – B1 needed").
 Parts that only fill up the score (nothing asked, nothing to say) give no reason.
+
+Order: what stands in the way first (a German gap before anything else), then what the candidate must hurry
+for, then the strengths, strongest first. A card shows the first `CARD_REASONS`, the detail page all.
 """
 
 import datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from mentoring.models import HelpTopic
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
+from .engine import band
+
 CANDIDATE = "candidate"
+CARD_REASONS = 5
 EMPLOYER = "employer"
 COORDINATOR = "coordinator"
 
@@ -117,6 +123,40 @@ def _shift_unknown(params, you):
 
 def _shift_not_possible(params, you):
     return _("shift work, which you said you cannot do") if you else _("cannot work shifts")
+
+
+def _licence_ok(params, you):
+    values = {"classes": ", ".join(params.get("classes") or ())}
+    if you:
+        return _("driving licence %(classes)s needed – you have it") % values
+    return _("has driving licence %(classes)s, as required") % values
+
+
+def _recognition_ok(params, you):
+    if you:
+        return _("recognised qualification needed – yours is recognised")
+    return _("qualification recognised in Germany, as required")
+
+
+def _closes_soon(params, you):
+    return _("open only until %(date)s – apply soon") % {"date": _date(params["date"])}
+
+
+def _course_subject(value: str) -> str:
+    from courses.models import CourseSubject
+
+    return str(dict(CourseSubject.choices).get(value, value))
+
+
+def _subject_fit(params, you):
+    values = {"subject": _course_subject(params["subject"])}
+    if you:
+        return _("%(subject)s: fits your occupation") % values
+    return _("%(subject)s: fits the candidate's occupation") % values
+
+
+def _subject_other(params, you):
+    return _("for another occupational field: %(subject)s") % {"subject": _course_subject(params["subject"])}
 
 
 def _level_start(params, you):
@@ -223,6 +263,12 @@ RENDERERS = {
     "course_running": _course_running,
     "course_start_early": _course_start_early,
     "schedule_full_time": lambda params, you: _("full-time course"),
+    "subject_fit": _subject_fit,
+    "subject_other": _subject_other,
+    "waiting_list": lambda params, you: _("fully booked – waiting list open"),
+    "licence_ok": _licence_ok,
+    "recognition_ok": _recognition_ok,
+    "closes_soon": _closes_soon,
     "mentor_distance": _mentor_distance,
     "mentor_topics": _mentor_topics,
     "mentor_language": _mentor_language,
@@ -232,14 +278,50 @@ RENDERERS = {
 }
 
 
+# What stands in the way, most serious first: these come before every strength.
+GAPS = (
+    "german_gap",
+    "level_below",
+    "waiting_list",
+    "childcare_missing",
+    "shift_unknown",
+    "hours_far",
+    "start_early",
+    "course_start_early",
+    "hours_near",
+    "schedule_full_time",
+    "subject_other",
+    "mentor_no_language",
+)
+# What the candidate must hurry for: after the gaps, before the strengths.
+URGENT = ("closes_soon",)
+_RANK = {code: n for n, code in enumerate(GAPS + URGENT)}
+
+
+def _order(item) -> tuple:
+    position, (code, points, _params) = item
+    rank = _RANK.get(code)
+    if rank is not None:
+        return (0, rank, position)
+    return (1, -points, position)
+
+
 def match_reasons(parts, *, audience: str = CANDIDATE) -> list[str]:
-    """The reasons of a match in the active language, strongest first (by points, then in part order)."""
+    """The reasons of a match in the active language: blockers and gaps first, then strengths by points."""
     you = audience == CANDIDATE
-    ordered = sorted(enumerate(parts), key=lambda item: (-item[1][1], item[0]))
     texts = []
-    for _position, (code, _points, params) in ordered:
+    for _position, (code, _points, params) in sorted(enumerate(parts), key=_order):
         renderer = RENDERERS.get(code)
         text = renderer(params, you) if renderer else None
         if text:
             texts.append(text)
     return texts
+
+
+def band_label(score: int) -> str:
+    """The band of a score as named on the page."""
+    return {
+        "very_good": pgettext("match band", "very good"),
+        "good": pgettext("match band", "good"),
+        "support": pgettext("match band", "possible with support"),
+    }[band(score)]

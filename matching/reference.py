@@ -23,6 +23,13 @@ def _radius(candidate: CandidateFacts) -> int:
     return max(1, min(candidate.radius_km, e.MAX_RADIUS_KM)) * 10
 
 
+def _reach(candidate: CandidateFacts, distance: int) -> bool:
+    """Within the radius for the means of transport: without a car a kilometre counts a quarter more."""
+    radius = _radius(candidate)
+    effective = distance if candidate.transport == "car" else distance * 5 // 4
+    return effective <= radius
+
+
 def _travel(distance: int, radius: int, transport: str, full: int) -> int:
     if transport == "car":
         effective = distance
@@ -39,20 +46,26 @@ def _available(candidate: CandidateFacts, today: datetime.date) -> datetime.date
     return candidate.earliest_start
 
 
-def _occupation(candidate: CandidateFacts, kldb: int) -> list:
+def _occupation(candidate: CandidateFacts, kldb: int) -> tuple[list, bool]:
+    """The best occupation part, and whether an occupation of the candidate backs a skilled job in `kldb`."""
     best = ["occupation_other", 0, {}]
+    backed = False
     for code, years in candidate.occupations:
+        mine, theirs = str(code).zfill(5), str(kldb).zfill(5)
         if code == kldb:
             part = ["occupation_same", e.OCCUPATION_SAME + min(years, e.EXPERIENCE_BONUS_MAX), {"years": years}]
-        elif str(code).zfill(5)[:3] == str(kldb).zfill(5)[:3]:
+            backed = True
+        elif mine[:3] == theirs[:3]:
             part = ["occupation_related", e.OCCUPATION_RELATED, {}]
-        elif str(code).zfill(5)[:2] == str(kldb).zfill(5)[:2]:
+            backed = True
+        elif mine[:2] == theirs[:2]:
             part = ["occupation_field", e.OCCUPATION_FIELD, {}]
+            backed = backed or years >= e.FIELD_EXPERIENCE_YEARS
         else:
             continue
         if part[1] > best[1]:
             best = part
-    return best
+    return best, backed
 
 
 def _childcare(candidate: CandidateFacts, offered: bool, points: int) -> list:
@@ -69,21 +82,55 @@ def _kind(candidate: CandidateFacts, kind: str, points: int) -> list:
     return ["kind_open", 0, {"kind": kind}]
 
 
-def score_vacancy(candidate: CandidateFacts, vacancy: VacancyFacts, *, today: datetime.date):
-    """(score, parts) of a vacancy for a candidate, or None when a hard limit excludes the pair."""
+def _holds(candidate: CandidateFacts, required: frozenset[str]) -> bool:
+    held = set(candidate.licences)
+    for licence in candidate.licences:
+        held |= e.LICENCE_INCLUDES.get(licence, set())
+    return required <= held
+
+
+def vacancy_gate(candidate: CandidateFacts, vacancy: VacancyFacts) -> str | None:
+    """The first gate that keeps the pair from being a plain match, or None when it is open."""
+    if candidate.location is None:
+        return "no_place"
+    if candidate.looking_for and vacancy.kind not in candidate.looking_for:
+        return "kind"
+    if not _reach(candidate, e.distance_tenths(candidate.location, vacancy.location)):
+        return "distance"
+    if vacancy.german - candidate.german >= 2:
+        return "german"
+    if vacancy.shift_work and candidate.shift_work_possible is False:
+        return "shift"
+    if not _holds(candidate, vacancy.licences):
+        return "licence"
+    skilled = vacancy.kldb % 10 != 1 and vacancy.kind not in (
+        "internship",
+        "hospitation",
+        "work_trial",
+        "eq",
+        "ausbildung",
+    )
+    if skilled and not _occupation(candidate, vacancy.kldb)[1]:
+        return "occupation"
+    if vacancy.recognition and not candidate.recognised:
+        return "recognition"
+    return None
+
+
+def score_vacancy(candidate: CandidateFacts, vacancy: VacancyFacts, *, today: datetime.date, gates: bool = True):
+    """(score, parts) of a vacancy for a candidate, or None when a gate closes the pair.
+
+    `gates=False` scores a pair whatever the gates say (pathways: how well would it fit once they are passed).
+    """
     if candidate.location is None:
         return None
-    if candidate.looking_for and vacancy.kind not in candidate.looking_for:
+    if gates and vacancy_gate(candidate, vacancy) is not None:
         return None
     radius = _radius(candidate)
     distance = e.distance_tenths(candidate.location, vacancy.location)
-    if distance > radius:
-        return None
     gap = vacancy.german - candidate.german
-    if gap > e.GERMAN_MAX_GAP:
-        return None
 
-    parts = [_occupation(candidate, vacancy.kldb)]
+    parts = [_occupation(candidate, vacancy.kldb)[0]]
 
     if vacancy.german == 0:
         parts.append(["german_not_needed", e.GERMAN_ENOUGH, {}])
@@ -91,10 +138,8 @@ def score_vacancy(candidate: CandidateFacts, vacancy: VacancyFacts, *, today: da
         levels = {"have": _level(candidate.german), "need": _level(vacancy.german)}
         if gap <= 0:
             parts.append(["german_enough", e.GERMAN_ENOUGH, levels])
-        elif gap == 1:
-            parts.append(["german_gap", e.GERMAN_ONE_BELOW, levels])
         else:
-            parts.append(["german_gap", e.GERMAN_TWO_BELOW, levels])
+            parts.append(["german_gap", e.GERMAN_ONE_BELOW, levels])
 
     parts.append(
         [
@@ -131,10 +176,15 @@ def score_vacancy(candidate: CandidateFacts, vacancy: VacancyFacts, *, today: da
         parts.append(["shift_none", e.SHIFT_POINTS, {}])
     elif candidate.shift_work_possible is True:
         parts.append(["shift_ok", e.SHIFT_POINTS, {}])
-    elif candidate.shift_work_possible is None:
-        parts.append(["shift_unknown", e.SHIFT_UNKNOWN, {}])
     else:
-        parts.append(["shift_not_possible", 0, {}])
+        parts.append(["shift_unknown", e.SHIFT_UNKNOWN, {}])
+
+    if vacancy.licences:
+        parts.append(["licence_ok", 0, {"classes": sorted(vacancy.licences)}])
+    if vacancy.recognition:
+        parts.append(["recognition_ok", 0, {}])
+    if vacancy.closes_on is not None and 0 <= (vacancy.closes_on - today).days <= e.CLOSING_SOON_DAYS:
+        parts.append(["closes_soon", 0, {"date": vacancy.closes_on.isoformat()}])
 
     return sum(part[1] for part in parts), parts
 
@@ -142,21 +192,25 @@ def score_vacancy(candidate: CandidateFacts, vacancy: VacancyFacts, *, today: da
 def _course_kind_fits(candidate: CandidateFacts, kind: str) -> bool:
     german = candidate.german
     wants = candidate.looking_for
+    young = candidate.age is not None and 16 <= candidate.age <= 24
     return {
         "literacy": german == 0,
         "integration": german < e.B1,
         "women_parents": german < e.B1 and candidate.childcare_needed is True,
         "job_bsk": german >= e.A2 and bool(wants & {"job", "internship", "hospitation", "work_trial"}),
         "vocational": german >= e.A2 and bool(wants & {"job", "internship", "hospitation", "work_trial"}),
-        "azubi_bsk": bool(wants & {"ausbildung", "eq"}),
+        "azubi_bsk": bool(wants & {"ausbildung", "eq"}) or (not wants and young),
     }.get(kind, False)
 
 
 def score_course(candidate: CandidateFacts, course: CourseFacts, *, today: datetime.date):
-    """(score, parts) of a course for a candidate, or None when a hard limit excludes the pair."""
-    if candidate.looking_for and e.LANGUAGE_COURSE not in candidate.looking_for:
+    """(score, parts) of a course for a candidate, or None when a gate closes the pair."""
+    wants = candidate.looking_for
+    if not (candidate.german < 4 or wants & {"ausbildung", "eq"} or e.LANGUAGE_COURSE in wants):
         return None
     if course.end_date < today:
+        return None
+    if course.seats_left <= 0 and not course.waiting_list:
         return None
     if candidate.german >= course.level_to or candidate.german < course.level_from - 1:
         return None
@@ -167,7 +221,7 @@ def score_course(candidate: CandidateFacts, course: CourseFacts, *, today: datet
         if candidate.location is None:
             return None
         distance = e.distance_tenths(candidate.location, course.location)
-        if distance > radius:
+        if not _reach(candidate, distance):
             return None
 
     parts = []
@@ -186,6 +240,13 @@ def score_course(candidate: CandidateFacts, course: CourseFacts, *, today: datet
         parts.append(["course_kind_fit", e.COURSE_KIND_FIT, {"kind": course.kind}])
     else:
         parts.append(["course_kind_other", e.COURSE_KIND_OTHER, {"kind": course.kind}])
+
+    if course.subject not in e.SUBJECT_FIELDS:
+        parts.append(["subject_general", e.COURSE_SUBJECT_GENERAL, {}])
+    elif any(kldb // 1000 in e.SUBJECT_FIELDS[course.subject] for kldb, _years in candidate.occupations):
+        parts.append(["subject_fit", e.COURSE_SUBJECT_FIT, {"subject": course.subject}])
+    else:
+        parts.append(["subject_other", 0, {"subject": course.subject}])
 
     if course.location is None:
         parts.append(["online", e.COURSE_PLACE, {}])
@@ -215,12 +276,19 @@ def score_course(candidate: CandidateFacts, course: CourseFacts, *, today: datet
             ]
         )
 
+    if course.seats_left > 0:
+        parts.append(["seats_free", e.COURSE_SEATS, {"seats": course.seats_left}])
+    else:
+        parts.append(["waiting_list", 0, {}])
     parts.append(_childcare(candidate, course.childcare, e.COURSE_CHILDCARE))
     if candidate.childcare_needed is True and course.schedule == e.FULL_TIME:
         parts.append(["schedule_full_time", e.COURSE_SCHEDULE_FULL_TIME, {}])
     else:
         parts.append(["schedule_fit", e.COURSE_SCHEDULE_FIT, {"schedule": course.schedule}])
-    parts.append(_kind(candidate, e.LANGUAGE_COURSE, e.COURSE_KIND_WANTED))
+    if e.LANGUAGE_COURSE in wants:
+        parts.append(["kind_wanted", e.COURSE_KIND_WANTED, {"kind": e.LANGUAGE_COURSE}])
+    else:
+        parts.append(["kind_open", 0, {"kind": e.LANGUAGE_COURSE}])
 
     return sum(part[1] for part in parts), parts
 

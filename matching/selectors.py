@@ -21,8 +21,8 @@ from portal.vocabulary import GermanLevel
 from . import engine, reference
 from .engine import CandidateFacts, MentorFacts, VacancyFacts
 from .models import Match, MatchKind
-from .reasons import CANDIDATE, COORDINATOR, EMPLOYER, match_reasons
-from .services import candidate_facts_load, course_facts_load
+from .reasons import CANDIDATE, COORDINATOR, EMPLOYER, band_label, match_reasons
+from .services import candidate_facts_load, course_facts_load, vacancy_needs_recognition
 
 PATHWAY_LIMIT = 5
 # A pathway needs a goal the candidate fits well once the German is there ...
@@ -41,6 +41,14 @@ class MatchView:
     score: int
     reasons: list[str]
     distance_km: float | None
+
+    @property
+    def band(self) -> str:
+        return engine.band(self.score)
+
+    @property
+    def band_label(self) -> str:
+        return band_label(self.score)
 
 
 def _sort_key(match: Match) -> tuple:
@@ -121,6 +129,14 @@ class CandidateCard:
     reasons: list[str]
     has_contact: bool
 
+    @property
+    def band(self) -> str:
+        return engine.band(self.score)
+
+    @property
+    def band_label(self) -> str:
+        return band_label(self.score)
+
 
 def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
     """The vacancy if the user works for the organisation that offers it."""
@@ -185,35 +201,89 @@ def candidate_in_region(*, user: User, public_id) -> CandidateProfile | None:
 
 # --- Pathways ------------------------------------------------------------------------------------------------
 
+# The official finder of the authority that recognises a foreign qualification (BIBB, Federal Government).
+RECOGNITION_FINDER_URL = "https://www.anerkennung-in-deutschland.de/"
+
 
 @dataclass
 class Pathway:
-    """A way to a vacancy the candidate fits except for German: a course that closes the gap, near both places,
-    and where there is one, a short offer to try the occupation meanwhile."""
+    """A way to a vacancy the candidate fits except for German or a recognition: up to two courses in date order
+    that reach the level needed (the first starting at or below the candidate's level, each near both places),
+    a recognition step where the occupation is regulated, and where there is one, a short offer to try the
+    occupation meanwhile.
+
+    `ready_on` is when the last course ends (today when no course is needed); `before_start` and
+    `before_close` say whether that is in time for the vacancy (None: it has no start or closing date).
+    """
 
     vacancy: Vacancy
-    course: Course
+    courses: list[Course]
     trial: Vacancy | None
-    score: int  # the vacancy's score once the German is there
+    score: int  # how well the vacancy fits once the steps are done: for ordering, never shown as a promise
     have: str
     need: str
+    ready_on: datetime.date
+    before_start: bool | None
+    before_close: bool | None
+    recognition_status: str | None  # the candidate's status when a recognition step is needed, else None
     reasons: list[str]
+    recognition_url: str = RECOGNITION_FINDER_URL
+
+    @property
+    def course(self) -> Course | None:
+        return self.courses[0] if self.courses else None
+
+    @property
+    def holds(self) -> bool:
+        """The candidate can get there before the offer closes."""
+        return self.before_close is not False
 
 
 def _near(a, b, radius_tenths: int) -> bool:
     return a is not None and b is not None and engine.distance_tenths(a, b) <= radius_tenths
 
 
-def _course_rank(course, vacancy: VacancyFacts, candidate: CandidateFacts) -> tuple:
+def _course_rank(course, vacancy: VacancyFacts) -> int:
     fitting_kinds = ("azubi_bsk",) if vacancy.kind in engine.TRAINING_KINDS else ("job_bsk", "vocational")
-    distance = 0 if course.location is None else engine.distance_tenths(candidate.location, course.location)
-    return (0 if course.kind in fitting_kinds else 1, course.start_date, distance, course.id)
+    return 0 if course.kind in fitting_kinds else 1
+
+
+def course_chain(candidate: CandidateFacts, courses, *, need: int, vacancy: VacancyFacts, radius: int):
+    """The course chain that brings the candidate to `need` soonest: one course, or two where the second starts
+    after the first ends and at most at the level the first reaches. The first starts at or below the
+    candidate's level. Every course is online or near the vacancy (the candidate reaches each by selection).
+    None when no chain reaches the level."""
+    usable = [c for c in courses if c.location is None or _near(c.location, vacancy.location, radius)]
+    firsts = [c for c in usable if c.level_from <= candidate.german < c.level_to]
+    chains = [(c,) for c in firsts if c.level_to >= need]
+    for first in firsts:
+        if first.level_to >= need:
+            continue
+        chains.extend(
+            (first, second)
+            for second in usable
+            if second.level_from <= first.level_to < second.level_to
+            and second.level_to >= need
+            and second.start_date >= first.end_date
+        )
+    if not chains:
+        return None
+    return min(
+        chains,
+        key=lambda chain: (
+            chain[-1].end_date,
+            len(chain),
+            sum(_course_rank(c, vacancy) for c in chain),
+            [c.start_date for c in chain],
+            [c.id for c in chain],
+        ),
+    )
 
 
 def pathways_for_candidate(
     *, profile: CandidateProfile, limit: int = PATHWAY_LIMIT, audience: str = CANDIDATE
 ) -> list[Pathway]:
-    """Vacancies the candidate fits except for German, each with the course that closes the gap."""
+    """Vacancies the candidate fits except for German or a missing recognition, each with the steps there."""
     facts = candidate_facts_load(profile_ids=[profile.pk])
     if not facts or facts[0].location is None or not facts[0].occupations:
         return []
@@ -226,7 +296,10 @@ def pathways_for_candidate(
         groups |= Q(occupation__kldb_code__startswith=f"{kldb:05d}"[:3])
     related = {
         vacancy.pk: vacancy
-        for vacancy in Vacancy.objects.published().filter(groups).select_related("organisation", "occupation")
+        for vacancy in Vacancy.objects.published()
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .filter(groups)
+        .select_related("organisation", "occupation")
     }
     if not related:
         return []
@@ -235,18 +308,23 @@ def pathways_for_candidate(
     goals = []
     for vacancy in facts_by_id.values():
         gap = vacancy.german - candidate.german
-        if vacancy.kind not in PATHWAY_GOAL_KINDS or not 1 <= gap <= PATHWAY_MAX_GAP:
+        needs_recognition = vacancy.recognition and not candidate.recognised
+        if vacancy.kind not in PATHWAY_GOAL_KINDS or gap > PATHWAY_MAX_GAP or (gap < 1 and not needs_recognition):
             continue
-        lifted = reference.score_vacancy(dataclasses.replace(candidate, german=vacancy.german), vacancy, today=today)
+        # Everything else must already fit: the steps close the German gap and the recognition, nothing more.
+        lifted_candidate = dataclasses.replace(candidate, german=max(candidate.german, vacancy.german), recognised=True)
+        if reference.vacancy_gate(lifted_candidate, vacancy) is not None:
+            continue
+        lifted = reference.score_vacancy(lifted_candidate, vacancy, today=today)
         if lifted is None or lifted[0] < PATHWAY_MIN_SCORE:
             continue
         if lifted[1][0][0] not in ("occupation_same", "occupation_related"):
             continue
-        goals.append((lifted[0], vacancy, lifted[1]))
+        goals.append((lifted[0], vacancy, lifted[1], needs_recognition))
     if not goals:
         return []
 
-    courses = _pathway_courses(candidate, today, max_level=max(goal[1].german for goal in goals))
+    courses = _pathway_courses(candidate, today)
     course_objects = Course.objects.in_bulk([course.id for course in courses])
     trials = [
         v
@@ -257,16 +335,13 @@ def pathways_for_candidate(
     ]
 
     pathways = []
-    for score, vacancy, parts in sorted(goals, key=lambda goal: (-goal[0], goal[1].id)):
-        closing = [
-            course
-            for course in courses
-            if course.level_to >= vacancy.german
-            and (course.location is None or _near(course.location, vacancy.location, radius))
-        ]
-        if not closing:
-            continue
-        course = min(closing, key=lambda c: _course_rank(c, vacancy, candidate))
+    for score, vacancy, parts, needs_recognition in goals:
+        chain = ()
+        if vacancy.german > candidate.german:
+            chain = course_chain(candidate, courses, need=vacancy.german, vacancy=vacancy, radius=radius)
+            if chain is None:
+                continue
+        ready_on = chain[-1].end_date if chain else today
         same_occupation = [t for t in trials if t.kldb == vacancy.kldb and t.id != vacancy.id]
         trial = min(
             same_occupation,
@@ -274,23 +349,30 @@ def pathways_for_candidate(
             default=None,
         )
         have, need = engine.GERMAN_LEVELS[candidate.german], engine.GERMAN_LEVELS[vacancy.german]
-        shown = [
-            ["german_gap", 0, {"have": have, "need": need}] if part[0].startswith("german_") else part for part in parts
-        ]
+        shown = []
+        for part in parts:
+            if part[0].startswith("german_") and vacancy.german > candidate.german:
+                shown.append(["german_gap", 0, {"have": have, "need": need}])
+            elif part[0] != "recognition_ok" or not needs_recognition:
+                shown.append(part)
         pathways.append(
             Pathway(
                 vacancy=related[vacancy.id],
-                course=course_objects[course.id],
+                courses=[course_objects[course.id] for course in chain],
                 trial=related[trial.id] if trial else None,
                 score=score,
                 have=have,
                 need=need,
+                ready_on=ready_on,
+                before_start=None if vacancy.start_date is None else ready_on <= vacancy.start_date,
+                before_close=None if vacancy.closes_on is None else ready_on <= vacancy.closes_on,
+                recognition_status=(profile.recognition_status or "") if needs_recognition else None,
                 reasons=match_reasons(shown, audience=audience),
             )
         )
-        if len(pathways) >= limit:
-            break
-    return pathways
+    # Pathways that hold before the offer closes first, then the better fit, then the sooner.
+    pathways.sort(key=lambda p: (not p.holds, -p.score, p.ready_on, p.vacancy.pk))
+    return pathways[:limit]
 
 
 def _vacancy_facts(vacancies: Iterable[Vacancy]) -> list[VacancyFacts]:
@@ -305,32 +387,32 @@ def _vacancy_facts(vacancies: Iterable[Vacancy]) -> list[VacancyFacts]:
             shift_work=v.shift_work,
             start_date=v.start_date,
             childcare=v.support_childcare,
+            licences=frozenset(v.driving_licences_required or ()),
+            recognition=vacancy_needs_recognition(
+                kind=v.kind, recognition_required=v.recognition_required, regulated=v.occupation.regulated
+            ),
+            closes_on=v.expires_on,
         )
         for v in vacancies
     ]
 
 
-def _pathway_courses(candidate: CandidateFacts, today: datetime.date, *, max_level: int):
-    """Upcoming courses the candidate can join that lead above their level, online or within their radius."""
+def _pathway_courses(candidate: CandidateFacts, today: datetime.date):
+    """Upcoming courses that lead above the candidate's level, online or within their reach."""
     levels = engine.GERMAN_LEVELS
-    entry = levels[min(candidate.german + 1, len(levels) - 1)]
     lat, lon = candidate.location
     reach = engine.radius_tenths(candidate) / 10 / 111 + 0.05
-    courses = Course.objects.published().filter(
-        start_date__gte=today,
-        level_from__lte=entry,
-        level_to__gt=levels[candidate.german],
-    )
+    courses = Course.objects.published().filter(start_date__gte=today, level_to__gt=levels[candidate.german])
     courses = courses.filter(
         Q(delivery=Delivery.ONLINE)
         | Q(latitude__range=(lat - reach, lat + reach), longitude__range=(lon - 2 * reach, lon + 2 * reach))
     )
     ids = list(courses.values_list("pk", flat=True))
-    radius = engine.radius_tenths(candidate)
+    within = engine.reach_tenths(candidate)
     return [
         course
         for course in course_facts_load(today=today, course_ids=ids)
-        if course.location is None or _near(candidate.location, course.location, radius)
+        if course.location is None or _near(candidate.location, course.location, within)
     ]
 
 

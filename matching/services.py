@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from places.geo import coordinates_of
-from portal.models import CandidateOccupation, CandidateProfile
+from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
 from portal.vocabulary import GermanLevel, OfferKind
 
 from . import engine, reference
@@ -75,12 +75,19 @@ def _batched(items: list, size: int) -> Iterator[list]:
 
 _CANDIDATE_FIELDS = (
     "pk", "german_level", "looking_for", "hours_per_week", "earliest_start", "postal_code", "travel_radius_km",
-    "transport", "childcare_needed", "shift_work_possible",
+    "transport", "childcare_needed", "shift_work_possible", "driving_licences", "recognition_status", "birth_date",
 )  # fmt: skip
 
 
-def _candidate_facts(row: tuple, occupations: tuple, languages: frozenset = frozenset()) -> CandidateFacts:
-    (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row
+def _age(birth_date: datetime.date | None, today: datetime.date) -> int | None:
+    if birth_date is None:
+        return None
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
+def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> CandidateFacts:
+    (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row[:10]
+    licences, recognition, birth_date = row[10:]
     return CandidateFacts(
         id=pk,
         german=GermanLevel.rank(german),
@@ -93,7 +100,9 @@ def _candidate_facts(row: tuple, occupations: tuple, languages: frozenset = froz
         occupations=occupations,
         childcare_needed=childcare,
         shift_work_possible=shifts,
-        languages=languages,
+        licences=engine.licences_held(licences or ()),
+        recognised=recognition == RecognitionStatus.FULL,
+        age=_age(birth_date, today),
     )
 
 
@@ -111,8 +120,9 @@ def candidate_facts_load(*, profile_ids: Iterable[int] | None = None, id_range: 
     by_profile: dict[int, list[tuple[int, int]]] = {}
     for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
         by_profile.setdefault(profile_id, []).append((int(kldb), years))
+    today = timezone.localdate()
     return [
-        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))))
+        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))), today)
         for row in profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS)
     ]
 
@@ -144,12 +154,21 @@ def _candidate_facts_reaching(location: tuple[float, float] | None, batch: int =
 
 _VACANCY_FIELDS = (
     "pk", "kind", "occupation__kldb_code", "german_level_required", "latitude", "longitude", "hours_per_week",
-    "shift_work", "start_date", "support_childcare",
+    "shift_work", "start_date", "support_childcare", "driving_licences_required", "recognition_required",
+    "occupation__regulated", "expires_on",
 )  # fmt: skip
 
 
+def vacancy_needs_recognition(*, kind: str, recognition_required: bool, regulated: bool) -> bool:
+    """A job needs a recognised qualification where the offer says so and in every regulated occupation (a
+    nurse's job cannot be done without it). Offers to start or try an occupation (Ausbildung, EQ, internship,
+    Hospitation, work trial) never do: they are how people get there."""
+    return kind == OfferKind.JOB and (recognition_required or regulated)
+
+
 def _vacancy_facts(row: tuple) -> VacancyFacts:
-    pk, kind, kldb, german, latitude, longitude, hours, shift_work, start_date, childcare = row
+    pk, kind, kldb, german, latitude, longitude, hours, shift_work, start_date, childcare = row[:10]
+    licences, recognition_required, regulated, expires_on = row[10:]
     return VacancyFacts(
         id=pk,
         kind=kind,
@@ -160,12 +179,23 @@ def _vacancy_facts(row: tuple) -> VacancyFacts:
         shift_work=shift_work,
         start_date=start_date,
         childcare=childcare,
+        licences=frozenset(licences or ()),
+        recognition=vacancy_needs_recognition(
+            kind=kind, recognition_required=recognition_required, regulated=regulated
+        ),
+        closes_on=expires_on,
     )
 
 
+def _open_vacancies():
+    """Published vacancies still open today (an offer open until yesterday takes no more applications)."""
+    today = timezone.localdate()
+    return Vacancy.objects.published().filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+
+
 def vacancy_facts_load(*, vacancy_ids: Iterable[int] | None = None) -> list[VacancyFacts]:
-    """Facts of published vacancies (all, or those among the ids)."""
-    vacancies = Vacancy.objects.published()
+    """Facts of published vacancies still open (all, or those among the ids)."""
+    vacancies = _open_vacancies()
     if vacancy_ids is not None:
         vacancies = vacancies.filter(pk__in=list(vacancy_ids))
     return [_vacancy_facts(row) for row in vacancies.values_list(*_VACANCY_FIELDS)]
@@ -173,19 +203,21 @@ def vacancy_facts_load(*, vacancy_ids: Iterable[int] | None = None) -> list[Vaca
 
 _COURSE_FIELDS = (
     "pk", "kind", "level_from", "level_to", "delivery", "latitude", "longitude", "start_date", "end_date",
-    "schedule", "childcare",
+    "schedule", "childcare", "subject", "seats_left", "waiting_list_open",
 )  # fmt: skip
 
 
 def course_facts_load(*, today: datetime.date, course_ids: Iterable[int] | None = None) -> list[CourseFacts]:
-    """Facts of published courses that have not ended (all, or those among the ids)."""
-    courses = Course.objects.published().filter(end_date__gte=today)
+    """Facts of published courses that have not ended and take people, with a seat or on a waiting list."""
+    courses = (
+        Course.objects.published().filter(end_date__gte=today).filter(Q(seats_left__gt=0) | Q(waiting_list_open=True))
+    )
     if course_ids is not None:
         courses = courses.filter(pk__in=list(course_ids))
     facts = []
-    for pk, kind, level_from, level_to, delivery, lat, lon, start, end, schedule, childcare in courses.values_list(
-        *_COURSE_FIELDS
-    ):
+    for row in courses.values_list(*_COURSE_FIELDS):
+        pk, kind, level_from, level_to, delivery, lat, lon, start, end, schedule, childcare = row[:11]
+        subject, seats_left, waiting_list = row[11:]
         online = delivery == Delivery.ONLINE
         if not online and lat is None:
             continue  # a course meeting in person at an unknown place reaches nobody
@@ -200,6 +232,9 @@ def course_facts_load(*, today: datetime.date, course_ids: Iterable[int] | None 
                 end_date=end,
                 schedule=schedule,
                 childcare=childcare,
+                subject=subject or "",
+                seats_left=seats_left,
+                waiting_list=waiting_list,
             )
         )
     return facts
@@ -219,7 +254,7 @@ def match_targets(*, today: datetime.date | None = None) -> tuple[VacancyTargets
     key = (
         connection.settings_dict["NAME"],
         today,
-        _version(Vacancy.objects.published()),
+        _version(_open_vacancies()),
         _version(Course.objects.published().filter(end_date__gte=today)),
     )
     cached = _targets_cache.get("targets")

@@ -51,10 +51,22 @@ def test_occupation_part_rewards_the_same_related_and_field(kldb, code, points):
     assert parts[0][:2] == [code, points]
 
 
-def test_an_unrelated_occupation_gives_no_occupation_points_but_still_matches():
-    total, parts = score(candidate(), vacancy(kldb=COOK))
-    assert parts[0] == ["occupation_other", 0, {}]
-    assert total == 100 - 35 - (20 - parts_by_code(parts)["distance"][0])
+def test_a_skilled_job_in_an_unrelated_occupation_is_closed_but_offers_to_start_or_try_stay_open():
+    assert score(candidate(), vacancy(kldb=COOK)) is None
+    assert fast(candidate(), [vacancy(kldb=COOK)]) == []
+    changer = candidate(looking_for=frozenset())
+    for kind in ("internship", "hospitation", "work_trial", "eq", "ausbildung"):
+        total, parts = score(changer, vacancy(kldb=COOK, kind=kind))
+        assert parts[0] == ["occupation_other", 0, {}]
+        assert total == 100 - 35 - 5 - (15 - parts_by_code(parts)["distance"][0])
+    helper_job = 29301  # Koch-Helfer: requirement level 1
+    assert score(candidate(), vacancy(kldb=helper_job)) is not None
+
+
+def test_experience_in_the_same_field_opens_a_skilled_job_of_that_field():
+    plasterer_job = vacancy(kldb=33212)  # Fliesenleger/in: skilled, same field (33) as the painter
+    assert score(candidate(occupations=((PAINTER, 1),)), plasterer_job) is None
+    assert score(candidate(occupations=((PAINTER, 2),)), plasterer_job) is not None
 
 
 def test_experience_adds_a_point_a_year_up_to_five():
@@ -65,18 +77,18 @@ def test_experience_adds_a_point_a_year_up_to_five():
     )
 
 
-def test_german_below_the_minimum_costs_points_and_far_below_excludes():
-    assert parts_by_code(score(candidate(german=2), vacancy(german=3))[1])["german_gap"] == (
-        8,
-        {"have": "A2", "need": "B1"},
-    )
-    assert parts_by_code(score(candidate(german=1), vacancy(german=3))[1])["german_gap"][0] == 0
-    assert score(candidate(german=0), vacancy(german=3)) is None
-    assert fast(candidate(german=0), [vacancy(german=3)]) == []
+def test_one_german_level_below_costs_more_than_the_whole_way_and_two_levels_close_the_gate():
+    total, parts = score(candidate(german=2), vacancy(german=3, location=HANNOVER))
+    assert parts_by_code(parts)["german_gap"] == (0, {"have": "A2", "need": "B1"})
+    assert engine.GERMAN_ENOUGH - engine.GERMAN_ONE_BELOW > engine.DISTANCE_POINTS
+    far_but_enough = score(candidate(german=2, radius_km=30), vacancy(german=2, location=coordinates_of("31535")))
+    assert far_but_enough[0] > total
+    assert score(candidate(german=1), vacancy(german=3)) is None
+    assert fast(candidate(german=1), [vacancy(german=3)]) == []
 
 
 def test_no_german_needed_is_full_points_for_everybody():
-    assert parts_by_code(score(candidate(german=0), vacancy(german=0))[1])["german_not_needed"][0] == 20
+    assert parts_by_code(score(candidate(german=0), vacancy(german=0))[1])["german_not_needed"][0] == 25
 
 
 def test_outside_the_travel_radius_excludes():
@@ -86,11 +98,18 @@ def test_outside_the_travel_radius_excludes():
 
 
 def test_public_transport_makes_the_same_distance_cost_more_than_a_car():
-    by_car = parts_by_code(score(candidate(transport="car"), vacancy())[1])["distance"]
-    by_bus = parts_by_code(score(candidate(transport="public"), vacancy())[1])["distance"]
+    by_car = parts_by_code(score(candidate(transport="car", radius_km=10), vacancy())[1])["distance"]
+    by_bus = parts_by_code(score(candidate(transport="public", radius_km=10), vacancy())[1])["distance"]
     assert by_car[1]["km"] == by_bus[1]["km"]
     assert 5 < by_car[1]["km"] < 8
     assert by_bus[0] < by_car[0]
+
+
+def test_the_radius_is_shorter_by_public_transport_than_by_car():
+    # Langenhagen lies about 6 km away: within 7 km by car, beyond it by bus (6 km count as 7.5).
+    assert score(candidate(transport="car", radius_km=7), vacancy()) is not None
+    assert score(candidate(transport="public", radius_km=7), vacancy()) is None
+    assert fast(candidate(transport="public", radius_km=7), [vacancy()]) == []
 
 
 def test_a_kind_the_candidate_does_not_look_for_excludes():
@@ -116,9 +135,37 @@ def test_hours_start_date_and_circumstances_are_parts_of_the_score():
     assert parts["start_early"][0] == 0
     assert parts["childcare_missing"] == (0, {})
     assert parts["shift_ok"] == (3, {})
-    parts = parts_by_code(score(candidate(shift_work_possible=False), vacancy(shift_work=True, childcare=True))[1])
-    assert parts["shift_not_possible"] == (0, {})
-    assert parts["childcare_not_needed"] == (3, {})
+    parts = parts_by_code(score(candidate(shift_work_possible=None), vacancy(shift_work=True, childcare=True))[1])
+    assert parts["shift_unknown"] == (1, {})
+    assert parts["childcare_not_needed"] == (5, {})
+
+
+def test_shift_work_the_candidate_cannot_do_closes_the_gate():
+    assert score(candidate(shift_work_possible=False), vacancy(shift_work=True)) is None
+    assert fast(candidate(shift_work_possible=False), [vacancy(shift_work=True)]) == []
+    assert score(candidate(shift_work_possible=False), vacancy(shift_work=False)) is not None
+
+
+def test_a_required_driving_licence_class_must_be_held_and_larger_classes_include_smaller_ones():
+    needs_c = vacancy(licences=frozenset({"C"}))
+    assert score(candidate(licences=frozenset({"B"})), needs_c) is None
+    assert fast(candidate(licences=frozenset({"B"})), [needs_c]) == []
+    total, parts = score(candidate(licences=frozenset({"CE"})), needs_c)
+    assert parts_by_code(parts)["licence_ok"] == (0, {"classes": ["C"]})
+    assert [s.target_id for s in fast(candidate(licences=frozenset({"CE"})), [needs_c])] == [needs_c.id]
+
+
+def test_a_required_recognition_closes_the_gate_until_the_qualification_is_recognised():
+    nurse_job = vacancy(recognition=True)
+    assert score(candidate(recognised=False), nurse_job) is None
+    assert fast(candidate(recognised=False), [nurse_job]) == []
+    assert parts_by_code(score(candidate(recognised=True), nurse_job)[1])["recognition_ok"] == (0, {})
+
+
+def test_bands_are_named_by_score_and_never_overlap():
+    assert [engine.band(s) for s in (100, 80, 79, 60, 59, 30)] == [
+        "very_good", "very_good", "good", "good", "support", "support",
+    ]  # fmt: skip
 
 
 def test_the_best_matches_come_first_and_ties_go_to_the_nearest():
@@ -142,9 +189,9 @@ def learner(**changes):
 
 def test_a_course_starting_at_the_candidates_level_fits_best():
     fits = reference.score_course(learner(german=2), course(level_from=2, level_to=3), today=TODAY)
-    assert parts_by_code(fits[1])["level_start"] == (40, {"from": "A2", "to": "B1"})
+    assert parts_by_code(fits[1])["level_start"] == (35, {"from": "A2", "to": "B1"})
     below = reference.score_course(learner(german=1), course(level_from=2, level_to=3), today=TODAY)
-    assert parts_by_code(below[1])["level_below"][0] == 15
+    assert parts_by_code(below[1])["level_below"][0] == 13
     assert reference.score_course(learner(german=0), course(level_from=2, level_to=3), today=TODAY) is None
     assert reference.score_course(learner(german=3), course(level_from=2, level_to=3), today=TODAY) is None
 
@@ -152,18 +199,51 @@ def test_a_course_starting_at_the_candidates_level_fits_best():
 def test_online_courses_reach_candidates_without_a_place_and_ended_courses_nobody():
     online = course(location=None)
     assert reference.score_course(learner(location=None), online, today=TODAY) is not None
-    assert CourseTargets([online], today=TODAY).best_for(learner(location=None))[0].parts[2] == ["online", 20, {}]
+    assert CourseTargets([online], today=TODAY).best_for(learner(location=None))[0].parts[3] == ["online", 15, {}]
     ended = course(end_date=TODAY - datetime.timedelta(days=1))
     assert reference.score_course(learner(), ended, today=TODAY) is None
     assert CourseTargets([ended], today=TODAY).best_for(learner()) == []
 
 
-def test_courses_only_for_candidates_who_look_for_one_or_have_not_said():
-    c = candidate(looking_for=frozenset({"job"}))
-    assert reference.score_course(c, course(), today=TODAY) is None
-    c = candidate(looking_for=frozenset({"job", "language_course"}))
-    assert parts_by_code(reference.score_course(c, course(), today=TODAY)[1])["kind_wanted"][0] == 10
+def test_courses_for_everybody_below_b2_and_ticking_language_course_adds_points_not_eligibility():
+    without_tick = reference.score_course(candidate(looking_for=frozenset({"job"})), course(), today=TODAY)
+    with_tick = reference.score_course(
+        candidate(looking_for=frozenset({"job", "language_course"})), course(), today=TODAY
+    )
+    assert with_tick[0] - without_tick[0] == 10
+    assert parts_by_code(with_tick[1])["kind_wanted"][0] == 10
     assert reference.score_course(candidate(looking_for=frozenset()), course(), today=TODAY) is not None
+    b2_course = course(level_from=4, level_to=5)
+    assert reference.score_course(candidate(german=4, looking_for=frozenset({"job"})), b2_course, today=TODAY) is None
+    wants_training = candidate(german=4, looking_for=frozenset({"ausbildung"}))
+    assert reference.score_course(wants_training, b2_course, today=TODAY) is not None
+
+
+def test_an_azubi_bsk_suits_those_who_want_an_ausbildung_and_the_young_who_have_not_said():
+    azubi = course(kind="azubi_bsk")
+    for c, fits in (
+        (candidate(looking_for=frozenset({"ausbildung"})), True),
+        (candidate(looking_for=frozenset(), age=19), True),
+        (candidate(looking_for=frozenset(), age=40), False),
+        (candidate(looking_for=frozenset({"job"}), age=19), False),
+    ):
+        assert ("course_kind_fit" in parts_by_code(reference.score_course(c, azubi, today=TODAY)[1])) is fits
+
+
+def test_a_full_course_drops_out_unless_its_waiting_list_is_open():
+    full = course(seats_left=0, waiting_list=False)
+    assert reference.score_course(learner(), full, today=TODAY) is None
+    assert CourseTargets([full], today=TODAY).best_for(learner()) == []
+    waiting = course(seats_left=0, waiting_list=True)
+    free = course(id=21, seats_left=3)
+    assert parts_by_code(reference.score_course(learner(), waiting, today=TODAY)[1])["waiting_list"] == (0, {})
+    assert [s.target_id for s in CourseTargets([waiting, free], today=TODAY).best_for(learner())] == [21, 20]
+
+
+def test_a_job_bsk_of_the_candidates_field_ranks_above_a_general_one_and_that_above_another_field():
+    painter = learner(occupations=((PAINTER, 3),))
+    crafts, general, care = course(id=1, subject="crafts"), course(id=2), course(id=3, subject="care")
+    assert [s.target_id for s in CourseTargets([care, general, crafts], today=TODAY).best_for(painter)] == [1, 2, 3]
 
 
 def test_mentor_without_free_place_or_out_of_reach_or_without_the_topics_is_excluded():
@@ -208,6 +288,9 @@ def random_world(seed: int, candidates: int = 200, vacancies: int = 300, courses
             occupations=tuple(sorted((k, rng.randint(0, 12)) for k in rng.sample(occupations, rng.randint(0, 3)))),
             childcare_needed=rng.choice([None, True, False]),
             shift_work_possible=rng.choice([None, True, False]),
+            licences=frozenset(rng.sample(["B", "C", "CE", "D1", "T"], rng.randint(0, 2))),
+            recognised=rng.random() < 0.4,
+            age=rng.choice([None, 17, 22, 30, 45]),
         )
         for n in range(1, candidates + 1)
     ]
@@ -222,6 +305,9 @@ def random_world(seed: int, candidates: int = 200, vacancies: int = 300, courses
             shift_work=rng.random() < 0.3,
             start_date=day(),
             childcare=rng.random() < 0.2,
+            licences=rng.choice([frozenset(), frozenset(), frozenset({"B"}), frozenset({"C"}), frozenset({"B", "T"})]),
+            recognition=rng.random() < 0.15,
+            closes_on=rng.choice([None, TODAY, TODAY + datetime.timedelta(days=2), TODAY + datetime.timedelta(days=9)]),
         )
         for n in range(1, vacancies + 1)
     ]
@@ -240,6 +326,9 @@ def random_world(seed: int, candidates: int = 200, vacancies: int = 300, courses
                 end_date=start + datetime.timedelta(days=rng.randint(0, 200)),
                 schedule=rng.choice(["full_time", "part_time", "evenings"]),
                 childcare=rng.random() < 0.3,
+                subject=rng.choice(["", "", "care", "crafts", "hospitality", "logistics"]),
+                seats_left=rng.choice([0, 0, 1, 8]),
+                waiting_list=rng.random() < 0.5,
             )
         )
     return people, offers, lessons

@@ -73,3 +73,58 @@ def test_the_pathway_needs_no_trial_offer_but_proposes_one_only_in_the_same_occu
     shadowing.save()
     [pathway] = pathways_for_candidate(profile=profile)
     assert (pathway.vacancy, pathway.course, pathway.trial) == (job, course, None)
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def test_a_course_above_the_candidates_level_is_never_the_first_step(example):
+    profile, job, course, _shadowing = example
+    course.level_from, course.level_to = "B1", "B2"
+    course.save()
+    assert pathways_for_candidate(profile=profile) == []
+
+
+def test_two_courses_in_date_order_reach_the_level_and_the_pathway_says_when(painter):
+    """An A1 painter, a job needing B1 that starts in nine months: A1→A2, then A2→B1 after the first ends."""
+    profile = world.candidate(occupations=[(painter, 4)], german_level="A1", looking_for=["job"])
+    job = world.vacancy(occupation=painter, german_level_required="B1", start_date=days(270))
+    first = world.course(kind="integration", level_from="A1", level_to="A2", start_date=days(10), end_date=days(100))
+    world.course(kind="job_bsk", level_from="A2", level_to="B1", start_date=days(50), end_date=days(150))  # overlaps
+    second = world.course(kind="job_bsk", level_from="A2", level_to="B1", start_date=days(110), end_date=days(200))
+
+    [pathway] = pathways_for_candidate(profile=profile)
+
+    assert pathway.vacancy == job
+    assert pathway.courses == [first, second]
+    assert pathway.ready_on == days(200)
+    assert pathway.before_start is True
+    assert pathway.before_close is None
+
+
+def test_a_pathway_that_ends_after_the_offer_closes_says_so_and_comes_last(painter):
+    profile = world.candidate(occupations=[(painter, 4)], german_level="A2", looking_for=["job"])
+    closing = world.vacancy(occupation=painter, german_level_required="B1", expires_on=days(30))
+    open_ended = world.vacancy(occupation=painter, german_level_required="B1", hours_per_week=20)
+    world.course(level_from="A2", level_to="B1", start_date=days(10), end_date=days(90))
+
+    pathways = pathways_for_candidate(profile=profile)
+
+    assert [p.vacancy for p in pathways] == [open_ended, closing]
+    assert pathways[1].before_close is False
+
+
+def test_a_regulated_occupation_gets_a_recognition_step_with_the_official_finder():
+    nurse = world.occupation("81302", "Pflegefachmann/-frau")
+    nurse.regulated = True
+    nurse.save()
+    profile = world.candidate(
+        occupations=[(nurse, 6)], german_level="B2", looking_for=["job"], recognition_status="in_progress"
+    )
+    job = world.vacancy(occupation=nurse, german_level_required="B2", recognition_required=True)
+
+    [pathway] = pathways_for_candidate(profile=profile)
+
+    assert (pathway.vacancy, pathway.courses, pathway.recognition_status) == (job, [], "in_progress")
+    assert pathway.recognition_url == "https://www.anerkennung-in-deutschland.de/"

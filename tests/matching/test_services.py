@@ -14,6 +14,7 @@ from matching.selectors import matches_new_since
 from matching.services import (
     match_mark_notified,
     match_recompute_all,
+    match_recompute_chunk,
     match_recompute_for_candidate,
     match_recompute_for_course,
     match_recompute_for_vacancy,
@@ -81,7 +82,7 @@ def test_running_a_recomputation_twice_leaves_identical_rows(painter):
 
 
 def test_a_profile_change_recomputes_through_the_service(painter):
-    profile = world.candidate(occupations=[(painter, 2)], german_level="A1")
+    profile = world.candidate(occupations=[(painter, 2)], german_level="A2")
     needs_b1 = world.vacancy(occupation=painter, german_level_required="B1")
     match_recompute_for_candidate(profile=profile)
     assert stored(profile)[needs_b1.pk] < 80
@@ -93,7 +94,7 @@ def test_a_profile_change_recomputes_through_the_service(painter):
 
     assert result.updated == 1
     match = Match.objects.get(vacancy=needs_b1)
-    assert ["german_enough", 20, {"have": "B1", "need": "B1"}] in match.parts
+    assert ["german_enough", 25, {"have": "B1", "need": "B1"}] in match.parts
     assert match.created_at == first_found  # the same match, found earlier: no new digest entry
 
 
@@ -165,6 +166,8 @@ def _facts_from_models(profile, today):
         occupations=tuple(sorted((int(o.occupation.kldb_code), o.years_experience) for o in profile.occupations.all())),
         childcare_needed=profile.childcare_needed,
         shift_work_possible=profile.shift_work_possible,
+        licences=frozenset(profile.driving_licences),
+        recognised=profile.recognition_status == "full",
     )
 
 
@@ -184,6 +187,8 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
             travel_radius_km=rng.choice([10, 30, 60]),
             transport=rng.choice(["public", "car"]),
             hours_per_week=rng.choice([None, 20, 38]),
+            driving_licences=rng.choice([[], ["B"], ["CE"]]),
+            recognition_status=rng.choice(["", "in_progress", "full"]),
         )
         for _ in range(25)
     ]
@@ -195,12 +200,16 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
             postal_code=rng.choice(codes),
             hours_per_week=rng.choice([20, 30, 38]),
             shift_work=rng.random() < 0.3,
+            driving_licences_required=rng.choice([[], [], ["B"], ["C"]]),
+            recognition_required=rng.random() < 0.2,
         )
         for _ in range(40)
     ]
     courses = [
         world.course(
-            level_from=start, level_to=levels[levels.index(start) + 1], postal_code=rng.choice(codes)
+            level_from=start, level_to=levels[levels.index(start) + 1], postal_code=rng.choice(codes),
+            subject=rng.choice(["", "crafts", "care"]), seats_left=rng.choice([0, 1, 5]),
+            waiting_list_open=rng.random() < 0.5,
         )
         for start in rng.choices(levels[:5], k=10)
     ]  # fmt: skip
@@ -211,7 +220,8 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         VacancyFacts(
             id=v.pk, kind=v.kind, kldb=int(v.occupation.kldb_code), german=GermanLevel.rank(v.german_level_required),
             location=(v.latitude, v.longitude), hours=v.hours_per_week, shift_work=v.shift_work,
-            start_date=v.start_date, childcare=v.support_childcare,
+            start_date=v.start_date, childcare=v.support_childcare, licences=frozenset(v.driving_licences_required),
+            recognition=v.kind == "job" and (v.recognition_required or v.occupation.regulated), closes_on=v.expires_on,
         )
         for v in vacancies
     ]  # fmt: skip
@@ -219,7 +229,7 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         CourseFacts(
             id=c.pk, kind=c.kind, level_from=GermanLevel.rank(c.level_from), level_to=GermanLevel.rank(c.level_to),
             location=(c.latitude, c.longitude), start_date=c.start_date, end_date=c.end_date, schedule=c.schedule,
-            childcare=c.childcare,
+            childcare=c.childcare, subject=c.subject, seats_left=c.seats_left, waiting_list=c.waiting_list_open,
         )
         for c in courses
     ]  # fmt: skip
@@ -236,3 +246,38 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
         assert actual == expected
         total += len(actual)
     assert Match.objects.count() > 40
+
+
+def test_a_new_engine_version_rewrites_every_stored_match_in_the_nightly_run(painter):
+    profile = world.candidate(occupations=[(painter, 2)])
+    world.vacancy(occupation=painter)
+    world.course()
+    match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
+    fresh = {m.pk: m.fingerprint for m in Match.objects.all()}
+    assert len(fresh) == 2
+    # As if the stored rows came from an older engine: their fingerprints carry another version.
+    Match.objects.update(fingerprint=0)
+
+    result = match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
+
+    assert (result.updated, result.inserted, result.deleted) == (2, 0, 0)
+    assert {m.pk: m.fingerprint for m in Match.objects.all()} == fresh
+
+
+def test_a_digest_never_announces_an_old_match_again_because_its_score_changed(painter):
+    profile = world.candidate(occupations=[(painter, 2)], german_level="A2")
+    job = world.vacancy(occupation=painter, german_level_required="B1")
+    match_recompute_for_candidate(profile=profile)
+    found = Match.objects.get(vacancy=job)
+    since_last_digest = timezone.now()
+    assert list(matches_new_since(since=found.created_at - datetime.timedelta(seconds=1))) == [found]
+
+    job.german_level_required = "A2"
+    job.save()
+    result = match_recompute_for_candidate(profile=profile)
+
+    changed = Match.objects.get(vacancy=job)
+    assert result.updated == 1
+    assert changed.score > found.score
+    assert changed.created_at == found.created_at
+    assert list(matches_new_since(since=since_last_digest)) == []

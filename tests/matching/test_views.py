@@ -155,3 +155,40 @@ def test_employers_cannot_see_pathways(client, example):  # noqa: F811
     client.force_login(EmployerStaffFactory())
     url = reverse("matching:candidate_pathways", kwargs={"public_id": profile.public_id})
     assert client.get(url).status_code == 403
+
+
+def test_the_band_is_named_and_the_german_gap_comes_first_a_card_shows_five_reasons_the_full_page_all(
+    client,
+    painter,  # noqa: F811
+):
+    profile = world.candidate(occupations=[(painter, 3)], hours_per_week=20, childcare_needed=True)
+    world.vacancy(occupation=painter, german_level_required="B1", title="Maler/in mit B1", expires_on=None)
+    match_recompute_for_candidate(profile=profile)
+    client.force_login(profile.user)
+
+    content = client.get("/en/matching/my-matches/").content.decode()
+
+    # 33 occupation + 0 German + 15 way + 5 kind + 0 hours + 5 start + 0 childcare + 3 shifts = 61: "good".
+    assert "<strong>Good</strong> · Fits 61 of 100" in content
+    reasons = content.split('class="match-card__reasons"')[1].split("</ul>")[0]
+    items = [item.split("</li>")[0] for item in reasons.split("<li>")[1:]]
+    assert items[:3] == ["your German A2 – B1 needed", "no childcare offered", "38 hours a week, you want 20"]
+    assert len(items) == 7  # the full list page shows every reason
+    dashboard = client.get(reverse("portal:candidate_dashboard")).content.decode()
+    card = dashboard.split('class="match-card__reasons"')[1].split("</ul>")[0]
+    assert card.count("<li>") == 5
+
+
+def test_employers_read_the_gaps_first_on_anonymous_cards_at_most_five(client, painter):  # noqa: F811
+    employer = EmployerStaffFactory()
+    job = world.vacancy(occupation=painter, organisation=employer.membership.organisation, german_level_required="B1")
+    world.candidate(occupations=[(painter, 4)], hours_per_week=20, childcare_needed=True)
+    match_recompute_all()
+    client.force_login(employer)
+
+    content = client.get(f"/en/matching/vacancies/{job.pk}/candidates/").content.decode()
+
+    card = content.split('class="match-card__reasons"')[1].split("</ul>")[0]
+    items = [item.split("</li>")[0] for item in card.split("<li>")[1:]]
+    assert items[:2] == ["German A2 – B1 needed", "needs childcare, none offered"]
+    assert len(items) == 5

@@ -48,7 +48,8 @@ class Command(BaseCommand):
             f"postal code {profile.postal_code or '-'} ({'located' if candidate.location else 'no place'}), "
             f"radius {candidate.radius_km} km, transport {candidate.transport or '-'}, "
             f"occupations {list(candidate.occupations) or '-'}, childcare needed {candidate.childcare_needed}, "
-            f"shift work {candidate.shift_work_possible}"
+            f"shift work {candidate.shift_work_possible}, licences {sorted(candidate.licences) or '-'}, "
+            f"recognised {candidate.recognised}, age {candidate.age if candidate.age is not None else '-'}"
         )
         with translation.override(language):
             for kind, title in ((MatchKind.VACANCY, "Vacancies"), (MatchKind.COURSE, "Courses")):
@@ -63,7 +64,11 @@ class Command(BaseCommand):
             self.stdout.write(f"\nPathways ({len(pathways)}):")
             for pathway in pathways:
                 trial = f" + {pathway.trial.title} (#{pathway.trial.pk})" if pathway.trial else ""
+                steps = " then ".join(f"{course.title} (#{course.pk})" for course in pathway.courses) or "no course"
+                recognition = f", recognition ({pathway.recognition_status or 'not started'})"
                 self.stdout.write(
                     f"  {pathway.score:3d}  {pathway.vacancy.title} (#{pathway.vacancy.pk}), German {pathway.have} → "
-                    f"{pathway.need}: {pathway.course.title} (#{pathway.course.pk}){trial}"
+                    f"{pathway.need}: {steps}{trial}"
+                    f"{recognition if pathway.recognition_status is not None else ''}; ready {pathway.ready_on}, "
+                    f"before start {pathway.before_start}, before close {pathway.before_close}"
                 )

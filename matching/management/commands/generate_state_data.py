@@ -27,7 +27,7 @@ from employers.models import TIME_LIMITED_KINDS, Organisation, Vacancy, VacancyK
 from mentoring.models import HelpTopic, MentorProfile
 from occupations.models import Occupation
 from places.geo import coordinates_of
-from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile
+from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile, RecognitionStatus
 from portal.vocabulary import GermanLevel, OfferKind
 
 DOMAIN = "state.example.invalid"
@@ -41,6 +41,9 @@ KIND_WISHES = [  # (kind, share of candidates who look for it)
 VACANCY_KINDS = (["job", "ausbildung", "eq", "internship", "hospitation", "work_trial"], [50, 15, 8, 12, 8, 7])
 CANDIDATE_GERMAN = [10, 20, 28, 22, 12, 6, 2]
 VACANCY_GERMAN = [15, 15, 30, 28, 10, 2, 0]
+# Recognition of a foreign qualification: not stated, not started, in progress, partly, fully recognised.
+RECOGNITION = ["", *(status.value for status in RecognitionStatus)]
+SUBJECTS = [subject.value for subject in CourseSubject]
 RADII = ([None, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100], [8, 4, 12, 14, 16, 14, 12, 8, 7, 3, 2])
 HOME_LANGUAGES = ["ar", "fa", "uk", "ru", "tr", "ku", "ti", "ps", "so", "sq", "en", "fr"]
 COURSE_KINDS = {  # kind: (weight, [(level_from, level_to), ...])
@@ -117,14 +120,12 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
     codes = sorted(lower_saxony_postal_codes())
     levels = GermanLevel.values
     occupations = list(Occupation.objects.order_by("kldb_code").values_list("pk", "names"))
+    regulated = set(Occupation.objects.filter(regulated=True).values_list("pk", flat=True))
     if not occupations:
         raise CommandError("The occupation catalogue is empty: run the migrations first.")
     occupation_weights = _zipf_weights(len(occupations), rng)
     no_password = make_password(None)
     run = f"s{seed}-{rng.randrange(10**6)}"
-    # The matching facts draw from a stream of their own, so every other value stays what the seed gave before.
-    facts_rng = random.Random(f"{seed}-facts")
-    regulated = set(Occupation.objects.filter(regulated=True).values_list("pk", flat=True))
 
     # Candidates
     user_ids = _users(Role.CANDIDATE, f"{run}-candidate", candidates, no_password)
@@ -145,12 +146,11 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 postal_code="" if rng.random() < 0.04 else rng.choice(codes),
                 travel_radius_km=rng.choices(*RADII)[0],
                 transport=transport,
-                driving_licences=["B"] if transport == "car" else [],
+                driving_licences=rng.choices([["B"], ["CE"]], [95, 5])[0] if transport == "car" else [],
                 childcare_needed=rng.choices([True, False, None], [20, 60, 20])[0],
                 shift_work_possible=rng.choices([True, False, None], [45, 25, 30])[0],
-                birth_date=None
-                if facts_rng.random() < 0.5
-                else today - datetime.timedelta(days=facts_rng.randint(16 * 365, 60 * 365)),
+                recognition_status=rng.choices(RECOGNITION, [40, 20, 15, 10, 15])[0],
+                birth_date=None if rng.random() < 0.5 else today - datetime.timedelta(days=rng.randint(17, 60) * 365),
                 visible_to_employers=rng.random() < 0.6,
                 completed_steps=["languages", "experience", "wishes", "place", "circumstances"],
             )
@@ -205,7 +205,7 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 start_date=None if rng.random() < 0.5 else today + datetime.timedelta(days=rng.randint(-10, 150)),
                 duration_weeks=rng.randint(1, 12) if kind in TIME_LIMITED_KINDS else None,
                 support_childcare=rng.random() < 0.1,
-                driving_licences_required=list(facts_rng.choices([[], ["B"], ["C", "CE"]], [85, 12, 3])[0]),
+                driving_licences_required=rng.choices([[], ["B"], ["C"]], [88, 10, 2])[0],
                 recognition_required=kind == VacancyKind.JOB and occupation_id in regulated,
                 status=status,
                 published_at=timezone.now() if status != VacancyStatus.DRAFT else None,
@@ -253,10 +253,10 @@ def state_data_generate(*, candidates: int, vacancies: int, courses: int, mentor
                 end_date=start + datetime.timedelta(days=rng.randint(60, 240)),
                 schedule=rng.choices(["full_time", "part_time", "evenings", "weekends"], [40, 40, 15, 5])[0],
                 childcare=rng.random() < 0.2,
+                subject=rng.choice(SUBJECTS) if kind in ("job_bsk", "vocational", "azubi_bsk") else "",
+                waiting_list_open=rng.random() < 0.5,
                 seats_total=seats,
                 seats_left=rng.randint(0, seats),
-                waiting_list_open=facts_rng.random() < 0.7,
-                subject=facts_rng.choice(CourseSubject.values) if kind in ("job_bsk", "azubi_bsk") else "",
                 cost=rng.choice(["free", "funded", "paid"]),
                 status=rng.choices([CourseStatus.PUBLISHED, CourseStatus.DRAFT, CourseStatus.CANCELLED], [90, 5, 5])[0],
             )
