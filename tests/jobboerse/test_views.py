@@ -44,6 +44,7 @@ def test_an_imported_offer_says_where_it_comes_from_and_leads_there_to_apply(cli
 
     page = client.get(reverse("vacancies:detail", kwargs={"pk": imported.pk})).content.decode()
 
+    # The compact card says "Jobbörse" and names the source in full for screen readers and on hover.
     assert "From the Jobbörse of the Bundesagentur für Arbeit" in page
     assert 'href="https://www.arbeitsagentur.de/jobsuche/jobdetail/10000-1190000001-S"' in page
     assert reverse("applications:apply", kwargs={"pk": imported.pk}) not in page
@@ -53,6 +54,7 @@ def test_imported_offers_are_found_in_the_search_marked_as_such(client, imported
     page = client.get(reverse("vacancies:search"), {"q": "Lagerhelfer"}).content.decode()
 
     assert "Lagerhelfer (m/w/d)" in page
+    # The compact card says "Jobbörse" and names the source in full for screen readers and on hover.
     assert "From the Jobbörse of the Bundesagentur für Arbeit" in page
 
 
