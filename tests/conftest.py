@@ -67,3 +67,15 @@ def _matching_reads_offers_anew():
     match_targets_forget()
     yield
     match_targets_forget()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the portal's default language: a request or an activate() in one test must not
+    decide the language, and the URLs reversed, of the next."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

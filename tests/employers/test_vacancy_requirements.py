@@ -51,23 +51,24 @@ def test_an_unknown_licence_class_is_refused_next_to_the_field_and_nothing_is_sa
 
 def test_the_service_refuses_unknown_licence_classes_with_a_translated_error():
     employer = EmployerStaffFactory()
-    with pytest.raises(ValidationError) as raised, override("en"):
-        vacancy_create(
-            organisation=employer.membership.organisation,
-            created_by=employer,
-            kind="job",
-            title="Fahrer/in",
-            description="Touren im Umland.",
-            occupation=OccupationFactory(),
-            german_level_required="A2",
-            postal_code="30159",
-            hours_per_week=38,
-            driving_licences_required=["B", "Z"],
-        )
-    assert raised.value.message_dict["driving_licences_required"] == [
-        "Please choose the driving-licence classes from the list."
-    ]
-    assert not Vacancy.objects.exists()
+    with override("en"):
+        with pytest.raises(ValidationError) as raised:
+            vacancy_create(
+                organisation=employer.membership.organisation,
+                created_by=employer,
+                kind="job",
+                title="Fahrer/in",
+                description="Touren im Umland.",
+                occupation=OccupationFactory(),
+                german_level_required="A2",
+                postal_code="30159",
+                hours_per_week=38,
+                driving_licences_required=["B", "Z"],
+            )
+        assert raised.value.message_dict["driving_licences_required"] == [
+            "Please choose the driving-licence classes from the list."
+        ]
+        assert not Vacancy.objects.exists()
 
 
 @pytest.mark.parametrize(("regulated", "expected"), [(True, True), (False, False)])
