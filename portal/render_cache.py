@@ -111,7 +111,14 @@ def search_field_html(field) -> str:
 
 
 def _instance_values(instance: Model, depth: int = 2) -> tuple:
-    """Every loaded value of the instance and of the related objects loaded with it (select_related)."""
+    """Every loaded value of the instance and of the related objects loaded with it (select_related).
+
+    Worked out once per instance (a card reuses several blocks of the same vacancy); kept on the instance under
+    a name with an underscore, which the values themselves leave out.
+    """
+    known = instance.__dict__.get("_render_values")
+    if known is not None and known[0] == depth:
+        return known[1]
     values = tuple(sorted((name, repr(value)) for name, value in vars(instance).items() if not name.startswith("_")))
     related = ()
     if depth:
@@ -119,7 +126,9 @@ def _instance_values(instance: Model, depth: int = 2) -> tuple:
             (name, _instance_values(other, depth - 1) if isinstance(other, Model) else repr(other))
             for name, other in sorted(instance._state.fields_cache.items())
         )
-    return (type(instance)._meta.label, values, related)
+    found = (type(instance)._meta.label, values, related)
+    instance.__dict__["_render_values"] = (depth, found)
+    return found
 
 
 def _template_digest(template_name: str) -> str:
@@ -128,6 +137,25 @@ def _template_digest(template_name: str) -> str:
         digest = _digest(get_template(template_name).template.source)
         _template_digests[template_name] = digest
     return digest
+
+
+def _object_values(value) -> tuple | str:
+    return _instance_values(value) if isinstance(value, Model) else repr(value)
+
+
+def reused_block(place: str, objects: list, render) -> str:
+    """A block of a template (`place`: its template and position) rendered once per objects and language.
+
+    Not reused while DEBUG is on: a template edited in development keeps its place but not its content.
+    """
+    if settings.DEBUG:
+        return render()
+    key = f"block:{_digest(place, translation.get_language(), [_object_values(value) for value in objects])}"
+    html = fragments.get(key)
+    if html is None:
+        html = str(render())
+        fragments.set(key, html)
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
 
 
 def cached_fragment(template_name: str, **objects) -> str:
