@@ -49,7 +49,8 @@ def reuse(parser, token):
     """`{% reuse vacancy %}…{% endreuse %}`: the block rendered once for these objects in this language.
 
     Only for a block that shows nothing but the objects named (and fixed text): whatever else of the context
-    it used, such as the user, would be taken from whoever saw it first.
+    it used, such as the user, would be taken from whoever saw it first. A related object the block shows
+    must come with the object (select_related), or a change of it would not be seen.
     """
     objects = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     if not objects:
