@@ -11,10 +11,11 @@ matched candidates for one vacancy, and the region's supply report.
 
 Then it collects the static files into a temporary folder, starts gunicorn with two workers in production
 settings (DJANGO_DEBUG=false) on BENCH_PORT, drives every page with wrk (10 connections, 15 s each,
-BENCH_CONNECTIONS and BENCH_DURATION change that; logged-in pages carry a session cookie) and prints
-requests/s, p50, p90, p99 and the ratio of requests/s to the home page's, all from one run. The home page
-is measured again (for a third of the time) right before each page and the ratio taken to that, since the
-load of a shared machine changes; the load average is printed too. It never fails on time.
+BENCH_CONNECTIONS and BENCH_DURATION change that, BENCH_PAGES picks pages by label; logged-in pages carry
+a session cookie) and prints requests/s, p50, p90, p99 and the ratio of requests/s to the home page's, all
+from one run. The home page is measured again (for a third of the time) right before each page and the
+ratio taken to that, since the load of a shared machine changes; the load average is printed too. It never
+fails on time.
 """
 
 import datetime
@@ -46,6 +47,9 @@ PORT = int(os.environ.get("BENCH_PORT", 8089))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 10))
 DURATION = int(os.environ.get("BENCH_DURATION", 15))
 HOME_DURATION = max(DURATION // 3, 1)
+# Only the pages whose labels are listed, comma-separated (for example "vacancies,courses near 29439 (uk)");
+# every page when empty. The home page is measured anyway, as the yardstick.
+ONLY_PAGES = {label.strip() for label in os.environ.get("BENCH_PAGES", "").split(",") if label.strip()}
 WORKERS = 2
 BENCH_DOMAIN = "load.example.invalid"
 REGION_NAME = "Lastprobe Region Hannover"
@@ -271,8 +275,15 @@ def _start_server(static_root: str) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(  # noqa: S603
         [
-            str(gunicorn), "portal.wsgi:application", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}",
-            "--log-level", "warning", "--no-control-socket",
+            str(gunicorn),
+            "portal.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+            "--no-control-socket",
         ],  # fmt: skip
         cwd=ROOT,
         env=env,
@@ -333,7 +344,7 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the state autovacuum keeps a running database in
     connection.close()
-    pages = _pages(accounts)
+    pages = [page for page in _pages(accounts) if not ONLY_PAGES or page[0] in ONLY_PAGES]
     print(
         f"Data: {SIZES['candidates']:,} candidates, {SIZES['vacancies']:,} vacancies, {SIZES['courses']:,} courses, "
         f"{SIZES['mentors']:,} mentors, {EVENTS:,} events. gunicorn with {WORKERS} workers, production settings; "

@@ -140,6 +140,12 @@ class CourseSearchForm(forms.Form):
     )
     childcare = forms.BooleanField(label=_("Only courses with childcare"), required=False)
 
+    # Rendered once per state and language (portal.render_cache): none of these shows anything of the reader.
+    cache_rendered_fields = (
+        "my_level", "kind", "level", "postal_code", "radius_km", "online", "schedule", "start_within_weeks",
+        "childcare",
+    )  # fmt: skip
+
     def __init__(self, *args, home=None, **kwargs):
         """`home`: a candidate's portal.selectors.SearchDefaults, so that `near=me` finds their postal code."""
         super().__init__(*args, **kwargs)

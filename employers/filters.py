@@ -69,6 +69,11 @@ class VacancySearchForm(forms.Form):
 
     # The candidate's home (portal.selectors.SearchDefaults) for `near=me`; set by VacancyFilter.
     home = None
+    # Rendered once per state and language (portal.render_cache): none of these shows anything of the reader.
+    cache_rendered_fields = (
+        "q", "postal_code", "radius", "kind", "field", "german_level", "hours_min", "hours_max", "start_by", "sort",
+        "page_size",
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,5 @@
 import hashlib
+import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -86,7 +87,8 @@ def _best_terms(*, query: str, limit: int) -> list[tuple[int, int]]:
 
 
 def _catalogue_version() -> str:
-    return cache.get_or_set(CATALOGUE_VERSION_KEY, "1", timeout=None)
+    # A new version whenever the shared cache lost it, so that nothing kept from before counts as current.
+    return cache.get_or_set(CATALOGUE_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
 
 
 def _rank_terms(normalised: str, limit: int) -> list[tuple[int, int]]:
@@ -175,12 +177,23 @@ def occupation_field_list(*, language: str | None = None) -> list[OccupationFiel
 def occupation_field_choices(*, language: str | None = None) -> list[tuple[int, str]]:
     """(id, name) of every occupational field, sorted by name in the reader's language; cached like the search."""
     language = _language(language)
-    key = f"occupations:field-choices:{_catalogue_version()}:{language}"
+    version = _catalogue_version()
+    # Kept in the worker as well: every search page asks, and the shared cache costs a round trip each time.
+    choices = _field_choices_of_worker.get((version, language))
+    if choices is not None:
+        return choices
+    key = f"occupations:field-choices:{version}:{language}"
     choices = cache.get(key)
     if choices is None:
         choices = [(field.pk, field.name(language)) for field in occupation_field_list(language=language)]
         cache.set(key, choices, SEARCH_CACHE_SECONDS)
+    if len(_field_choices_of_worker) > 100:  # old catalogue versions
+        _field_choices_of_worker.clear()
+    _field_choices_of_worker[version, language] = choices
     return choices
+
+
+_field_choices_of_worker: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
 
 def occupation_catalogue_stats() -> dict:
