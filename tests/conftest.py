@@ -79,3 +79,13 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _no_fragments_from_earlier_tests():
+    """Rendered fragments live in the process; a rolled-back test's offers must not be shown to the next one."""
+    from portal.render_cache import fragments
+
+    fragments.clear()
+    yield
+    fragments.clear()
