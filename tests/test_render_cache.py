@@ -45,31 +45,38 @@ def test_a_second_visit_shows_the_same_page_from_reused_fragments(client):
     assert re.search(r'value="job"[^>]*checked', without_nonces(second)), "the chosen kind stays ticked"
 
 
+def german_needed(vacancy) -> str:
+    return translation.gettext("German: %(level)s") % {"level": vacancy.get_german_level_required_display()}
+
+
 def test_an_edited_vacancy_shows_its_new_facts_at_once(client):
-    vacancy = PublishedVacancyFactory(title="Maler/in gesucht", hours_per_week=38)
+    vacancy = PublishedVacancyFactory(title="Maler/in gesucht", german_level_required="B1")
     url = reverse("vacancies:search")
-    assert "Maler/in gesucht" in client.get(url).content.decode()
+    first = client.get(url).content.decode()
+    assert "Maler/in gesucht" in first and german_needed(vacancy) in first
 
     vacancy.title = "Lackierer/in gesucht"
-    vacancy.hours_per_week = 20
+    vacancy.german_level_required = "A2"
     vacancy.save()
     page = client.get(url).content.decode()
 
     assert "Lackierer/in gesucht" in page
     assert "Maler/in gesucht" not in page
-    assert "20 Stunden pro Woche" in page
+    assert german_needed(vacancy) in page
 
 
 def test_each_language_keeps_its_own_fragments(client):
-    PublishedVacancyFactory(hours_per_week=38)
+    vacancy = PublishedVacancyFactory(german_level_required="B1")
     with translation.override("de"):
         german = client.get(reverse("vacancies:search")).content.decode()
+        in_german = german_needed(vacancy)
     with translation.override("en"):
         english = client.get(reverse("vacancies:search")).content.decode()
+        in_english = german_needed(vacancy)
 
-    assert "38 Stunden pro Woche" in german
-    assert "38 hours a week" in english
-    assert "38 hours a week" not in german
+    assert in_german != in_english
+    assert in_german in german and in_english not in german
+    assert in_english in english and in_german not in english
 
 
 def test_typed_text_is_never_kept(client):
@@ -97,9 +104,11 @@ def test_the_readers_home_and_fit_are_rendered_for_them_alone(client):
 def test_a_course_with_fewer_seats_shows_them_at_once(client):
     course = CourseFactory(seats_total=12, seats_left=5)
     url = reverse("courses:search")
-    assert "5 von 12 Plätzen frei" in client.get(url).content.decode()
+    assert "5 freie Plätze" in client.get(url).content.decode()
 
     course.seats_left = 4
     course.save()
+    page = client.get(url).content.decode()
 
-    assert "4 von 12 Plätzen frei" in client.get(url).content.decode()
+    assert "4 freie Plätze" in page
+    assert "5 freie Plätze" not in page
