@@ -183,6 +183,14 @@ def test_the_distance_search_narrows_by_the_bounding_box_index(state_like_table)
 
 
 @only_postgresql
+def test_a_distance_search_for_one_kind_of_offer_reads_only_that_kind_in_the_index(state_like_table):
+    internships = vacancy_list_published().filter(kind="internship", german_level_required__in=["0", "A1", "A2"])
+    near = plan(vacancy_within(internships, postal_code="30159", radius_km=50).values("pk"))
+
+    assert "vacancy_status_kind_geo" in near
+
+
+@only_postgresql
 def test_the_newest_offers_come_from_their_index_without_sorting_them_all(state_like_table):
     newest = plan(vacancy_list_published().order_by("-published_at", "-pk").values("pk")[:20])
 
