@@ -76,11 +76,14 @@ def test_nearest_first_by_rings_gives_the_same_pages_as_sorting_every_offer(clie
 def test_rings_stop_at_the_radius_searched():
     for code in NEAR_AND_FAR:
         PublishedVacancyFactory(postal_code=code)
-    from employers.selectors import vacancy_nearest_narrowed
+    from employers.selectors import NEAREST_RINGS_KM, vacancy_nearest_narrowed
 
-    within = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=10).order_by("distance_km")
+    smallest_ring = NEAREST_RINGS_KM[0]
+    within = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=smallest_ring)
+    within = within.order_by("distance_km")
 
-    assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=10) is within
+    # No ring lies inside the smallest radius: the search itself is the narrowest.
+    assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=smallest_ring) is within
 
 
 def test_the_technical_administration_shows_the_vacancy_without_its_search_vector(client):
