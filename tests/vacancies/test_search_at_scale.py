@@ -86,6 +86,21 @@ def test_rings_stop_at_the_radius_searched():
     assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=smallest_ring) is within
 
 
+def test_beyond_the_smallest_ring_the_smallest_ring_holding_the_rows_is_chosen():
+    from employers.selectors import vacancy_nearest_narrowed
+
+    PublishedVacancyFactory(postal_code="30159")  # Hannover
+    PublishedVacancyFactory(postal_code="38100")  # Braunschweig, about 57 km away
+    nearest = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=None).order_by("distance_km")
+
+    two = vacancy_nearest_narrowed(nearest, postal_code="30159", rows=2)
+    three = vacancy_nearest_narrowed(nearest, postal_code="30159", rows=3)
+
+    assert [v.postal_code for v in two] == ["30159", "38100"]
+    assert "<= 100" in str(two.query)  # the 100 km ring, not the 200 km one
+    assert three is nearest  # no ring holds three: the search as it is
+
+
 def test_the_technical_administration_shows_the_vacancy_without_its_search_vector(client):
     vacancy = PublishedVacancyFactory(title="Koch/Köchin für die Kantine")
     client.force_login(AdminFactory())
