@@ -281,7 +281,7 @@ def vacancy_within(queryset: QuerySet[Vacancy], *, postal_code: str, radius_km: 
 
 
 # Around a place, the nearest offers are looked for within these distances first.
-NEAREST_RINGS_KM = (10, 25, 50, 100, 200)
+NEAREST_RINGS_KM = (5, 10, 25, 50, 100, 200)
 
 
 def vacancy_nearest_narrowed(
@@ -289,21 +289,47 @@ def vacancy_nearest_narrowed(
 ) -> QuerySet[Vacancy]:
     """The same first `rows` offers of a nearest-first queryset, looked for only within the smallest ring
     around the postal code that holds that many, so the database computes and sorts the distances of those
-    offers rather than of every offer in the state. One cheap query per ring tried.
+    offers rather than of every offer in the state. Every offer outside a ring is farther away than every
+    offer inside it, so the ring's first rows are the same.
+
+    At most two queries: one for the smallest ring, which holds the page in towns and cities, and one that
+    chooses among the others. Compiling a ring's query costs about as much as running it, so the others are
+    compiled only when the smallest is not enough.
 
     The queryset must come from vacancy_within with the same postal code (within `radius_km`, if given).
     """
     origin = coordinates_of(postal_code)
     if origin is None or rows <= 0:
         return queryset
-    for ring_km in NEAREST_RINGS_KM:
-        if radius_km and ring_km >= radius_km:
-            break
-        ring = _near(queryset, origin=origin, radius_km=ring_km)
-        # Every offer outside the ring is farther away than every offer inside it.
-        if ring.order_by()[:rows].count() == rows:
-            return ring
-    return queryset
+    rings = [ring_km for ring_km in NEAREST_RINGS_KM if not radius_km or ring_km < radius_km]
+    if not rings:
+        return queryset
+    smallest = _near(queryset, origin=origin, radius_km=rings[0])
+    if smallest.order_by()[:rows].count() == rows:
+        return smallest
+    wider = [(ring_km, _near(queryset, origin=origin, radius_km=ring_km)) for ring_km in rings[1:]]
+    chosen = _first_ring_holding(wider, rows=rows)
+    return chosen if chosen is not None else queryset
+
+
+def _first_ring_holding(rings: list[tuple[float, QuerySet]], *, rows: int) -> QuerySet | None:
+    """The first of the rings (smallest first) with at least `rows` rows, or None, in one query.
+
+    Each ring is counted only up to `rows` in a subquery of a CASE; PostgreSQL runs such a subquery only
+    when its branch is reached, so the rings beyond the first that holds enough are never read.
+    """
+    if not rings:
+        return None
+    branches, params = [], []
+    for position, (_ring_km, ring) in enumerate(rings):
+        sql, ring_params = ring.order_by().values("pk")[:rows].query.sql_with_params()
+        # Only SQL compiled by the ORM and an integer go into the text; every value stays a parameter.
+        branches.append(f"WHEN (SELECT COUNT(*) FROM ({sql}) AS ring) >= %s THEN {position:d}")  # noqa: S608
+        params.extend([*ring_params, rows])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT CASE {' '.join(branches)} ELSE -1 END", params)
+        position = cursor.fetchone()[0]
+    return rings[position][1] if position >= 0 else None
 
 
 def _near(queryset: QuerySet, *, origin: tuple[float, float], radius_km: float) -> QuerySet:

@@ -76,11 +76,29 @@ def test_nearest_first_by_rings_gives_the_same_pages_as_sorting_every_offer(clie
 def test_rings_stop_at_the_radius_searched():
     for code in NEAR_AND_FAR:
         PublishedVacancyFactory(postal_code=code)
+    from employers.selectors import NEAREST_RINGS_KM, vacancy_nearest_narrowed
+
+    smallest_ring = NEAREST_RINGS_KM[0]
+    within = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=smallest_ring)
+    within = within.order_by("distance_km")
+
+    # No ring lies inside the smallest radius: the search itself is the narrowest.
+    assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=smallest_ring) is within
+
+
+def test_beyond_the_smallest_ring_the_smallest_ring_holding_the_rows_is_chosen():
     from employers.selectors import vacancy_nearest_narrowed
 
-    within = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=10).order_by("distance_km")
+    PublishedVacancyFactory(postal_code="30159")  # Hannover
+    PublishedVacancyFactory(postal_code="38100")  # Braunschweig, about 57 km away
+    nearest = vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=None).order_by("distance_km")
 
-    assert vacancy_nearest_narrowed(within, postal_code="30159", rows=1, radius_km=10) is within
+    two = vacancy_nearest_narrowed(nearest, postal_code="30159", rows=2)
+    three = vacancy_nearest_narrowed(nearest, postal_code="30159", rows=3)
+
+    assert [v.postal_code for v in two] == ["30159", "38100"]
+    assert "<= 100" in str(two.query)  # the 100 km ring, not the 200 km one
+    assert three is nearest  # no ring holds three: the search as it is
 
 
 def test_the_technical_administration_shows_the_vacancy_without_its_search_vector(client):
@@ -180,6 +198,14 @@ def test_the_distance_search_narrows_by_the_bounding_box_index(state_like_table)
     near = plan(vacancy_within(vacancy_list_published(), postal_code="30159", radius_km=25).values("pk"))
 
     assert "vacancy_status_geo" in near
+
+
+@only_postgresql
+def test_a_distance_search_for_one_kind_of_offer_reads_only_that_kind_in_the_index(state_like_table):
+    internships = vacancy_list_published().filter(kind="internship", german_level_required__in=["0", "A1", "A2"])
+    near = plan(vacancy_within(internships, postal_code="30159", radius_km=50).values("pk"))
+
+    assert "vacancy_status_kind_geo" in near
 
 
 @only_postgresql
