@@ -14,9 +14,7 @@ each candidate to their best K mentors costs in total fit.
 
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,8 +26,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
+from scratch_database import run_in_scratch_database  # noqa: E402
 
 CANDIDATES = int(os.environ.get("BENCH_CANDIDATES", 2_000))
 MENTORS = int(os.environ.get("BENCH_MENTORS", 500))
@@ -197,26 +194,7 @@ def run() -> None:
 
 
 def main() -> None:
-    from portal.celery import app
-
-    app.conf.task_always_eager = True  # nothing leaves for a broker
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    test_settings = connection.settings_dict.setdefault("TEST", {})
-    vendor = connection.vendor
-    workdir = None
-    if vendor == "sqlite":
-        workdir = tempfile.mkdtemp(prefix="bruecke-bench-")
-        test_settings["NAME"] = os.path.join(workdir, "bench.sqlite3")
-    else:
-        test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench"
-    print(f"Benchmark database: {vendor}, {test_settings['NAME']} (dropped afterwards)")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        run()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        if workdir:
-            shutil.rmtree(workdir, ignore_errors=True)
+    run_in_scratch_database(run)
 
 
 if __name__ == "__main__":
