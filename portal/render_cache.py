@@ -9,9 +9,9 @@ changed template or translation never meets an old fragment.
   `cache_rendered_fields` (never one that shows something of the reader, such as "From my home: 30159
   Hannover"), only without errors, and only for values from a fixed list (choices, check boxes) or an empty text
   field: whatever a person typed is never part of a cache entry.
-- A fragment about public objects (`cached_fragment`), such as the facts of a published vacancy: keyed by
-  every value of the objects and of the related objects loaded with them (so an edit shows at once), the
-  template's source and the language.
+- A block about public objects (`reused_block`, the `{% reuse %}` tag), such as the facts of a published
+  vacancy: keyed by every value of the objects and of the related objects loaded with them (so an edit shows
+  at once), the block's place in its template and the language.
 
 Nothing personal goes in: no user, no session, no CSRF token, no request. A fragment that needs those must
 not use this.
@@ -26,7 +26,6 @@ from django.conf import settings
 from django.db.models import Model
 from django.forms import CheckboxInput
 from django.forms.widgets import ChoiceWidget
-from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -61,7 +60,6 @@ class _RecentlyUsed:
 
 
 fragments = _RecentlyUsed(MAX_FRAGMENTS_KEPT)
-_template_digests: dict[str, str] = {}
 
 
 def _digest(*parts) -> str:
@@ -131,14 +129,6 @@ def _instance_values(instance: Model, depth: int = 2) -> tuple:
     return found
 
 
-def _template_digest(template_name: str) -> str:
-    digest = None if settings.DEBUG else _template_digests.get(template_name)  # templates change in development
-    if digest is None:
-        digest = _digest(get_template(template_name).template.source)
-        _template_digests[template_name] = digest
-    return digest
-
-
 def _object_values(value) -> tuple | str:
     return _instance_values(value) if isinstance(value, Model) else repr(value)
 
@@ -154,20 +144,5 @@ def reused_block(place: str, objects: list, render) -> str:
     html = fragments.get(key)
     if html is None:
         html = str(render())
-        fragments.set(key, html)
-    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
-
-
-def cached_fragment(template_name: str, **objects) -> str:
-    """The template rendered with only these objects; reused while they, the template and the language stay."""
-    parts = [
-        (name, _instance_values(value) if isinstance(value, Model) else repr(value)) for name, value in objects.items()
-    ]
-    key = (
-        f"fragment:{_digest(template_name, _template_digest(template_name), translation.get_language(), sorted(parts))}"
-    )
-    html = fragments.get(key)
-    if html is None:
-        html = get_template(template_name).render(objects)
         fragments.set(key, html)
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there

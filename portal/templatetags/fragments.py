@@ -6,7 +6,6 @@ card. What these show depends only on what is passed in and on the reader's lang
 
     {% load fragments %}
     {{ form.kind|as_search_field }}
-    {% cached_include "vacancies/includes/facts.html" vacancy=vacancy %}
     {% reuse vacancy %}<h3>{{ vacancy.title }}</h3>…{% endreuse %}
 
 See portal.render_cache for what a fragment is keyed by and what is never cached.
@@ -14,7 +13,7 @@ See portal.render_cache for what a fragment is keyed by and what is never cached
 
 from django import template
 
-from portal.render_cache import cached_fragment, reused_block, search_field_html
+from portal.render_cache import reused_block, search_field_html
 
 register = template.Library()
 
@@ -23,12 +22,6 @@ register = template.Library()
 def as_search_field(field):
     """`|as_crispy_field`, reused for the same field state in the same language on forms that allow it."""
     return search_field_html(field)
-
-
-@register.simple_tag
-def cached_include(template_name: str, **objects):
-    """The template rendered with only these objects, reused while they and the language stay the same."""
-    return cached_fragment(template_name, **objects)
 
 
 class ReuseNode(template.Node):
