@@ -28,17 +28,22 @@ FLUSH_BATCH = 200
 
 
 def outbox_email_queue(*, message: EmailMessage) -> OutboxEmail:
-    """Store the message and have it delivered once the current transaction commits."""
-    from portal.celery import app as celery_app
+    """Store the message and have it delivered once the current transaction commits.
 
+    The outbox keeps one list of recipients: a copy or a hidden copy would be shown to everyone when the message
+    is rebuilt, and attachments would be lost, so such messages are refused rather than changed silently.
+    """
     from .tasks import deliver_email
+
+    if message.cc or message.bcc or message.attachments:
+        raise ValueError("The outbox sends to the To recipients only, without attachments.")
 
     html = ""
     for content, mimetype in getattr(message, "alternatives", None) or []:
         if mimetype == "text/html":
             html = content
     outbox = OutboxEmail.objects.create(
-        to=list(message.to) + list(message.cc) + list(message.bcc),
+        to=list(message.to),
         reply_to=list(message.reply_to),
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         subject=message.subject,
@@ -46,7 +51,7 @@ def outbox_email_queue(*, message: EmailMessage) -> OutboxEmail:
         html_body=html,
         headers=dict(message.extra_headers),
     )
-    if celery_app.conf.task_always_eager:
+    if deliver_email.app.conf.task_always_eager:
         # Embedded (no worker): deliver in-process at once, as a plain send would.
         outbox_email_deliver(outbox_id=outbox.pk)
     else:
