@@ -27,6 +27,7 @@ from django.utils import timezone
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from places.geo import coordinates_of
+from portal.dates import age_on
 from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
 from portal.vocabulary import GermanLevel, OfferKind
 
@@ -79,12 +80,6 @@ _CANDIDATE_FIELDS = (
 )  # fmt: skip
 
 
-def _age(birth_date: datetime.date | None, today: datetime.date) -> int | None:
-    if birth_date is None:
-        return None
-    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
-
-
 def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> CandidateFacts:
     (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row[:10]
     licences, recognition, birth_date = row[10:]
@@ -102,7 +97,7 @@ def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> Ca
         shift_work_possible=shifts,
         licences=engine.licences_held(licences or ()),
         recognised=recognition == RecognitionStatus.FULL,
-        age=_age(birth_date, today),
+        age=None if birth_date is None else age_on(birth_date=birth_date, day=today),
     )
 
 

@@ -57,3 +57,8 @@ def validate_date_range(value: date | None, **kwargs) -> None:
     error = date_range_error(value, **kwargs)
     if error is not None:
         raise error
+
+
+def age_on(*, birth_date: date, day: date) -> int:
+    """Completed years of life on the given day."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

@@ -15,6 +15,7 @@ from notifications.outbox import outbox_email_queue
 from occupations.models import Occupation
 from places.geo import normalise_postal_code
 
+from .dates import age_on
 from .models import (
     DRIVING_LICENCE_CLASSES,
     CandidateLanguage,
@@ -277,11 +278,6 @@ def validate_earliest_start(*, earliest_start: date | None) -> None:
             % {"date": date_format(latest, "SHORT_DATE_FORMAT")},
             code="start_too_far_ahead",
         )
-
-
-def age_on(*, birth_date: date, day: date) -> int:
-    """Completed years of life on the given day."""
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def validate_birth_date(*, birth_date: date | None) -> None:

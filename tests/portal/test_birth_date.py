@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from portal.services import age_on, candidate_circumstances_save
+from portal.dates import age_on
+from portal.services import candidate_circumstances_save
 from privacy.selectors import candidate_data_export
 from tests.factories import CandidateFactory, CandidateProfileFactory, CompleteCandidateProfileFactory
 
