@@ -21,7 +21,7 @@ from portal.vocabulary import GermanLevel
 from . import engine, reference
 from .engine import CandidateFacts, MentorFacts, VacancyFacts
 from .models import Match, MatchKind
-from .reasons import CANDIDATE, COORDINATOR, EMPLOYER, band_label, match_reasons
+from .reasons import CANDIDATE, CARD_REASONS, COORDINATOR, EMPLOYER, band_label, match_reasons
 from .services import candidate_facts_load, course_facts_load, vacancy_needs_recognition
 
 PATHWAY_LIMIT = 5
@@ -49,6 +49,11 @@ class MatchView:
     @property
     def band_label(self) -> str:
         return band_label(self.score)
+
+    @property
+    def card_reasons(self) -> list[str]:
+        """The reasons a card has room for: blockers and gaps come first, so none of those is cut."""
+        return self.reasons[:CARD_REASONS]
 
 
 def _sort_key(match: Match) -> tuple:
@@ -136,6 +141,11 @@ class CandidateCard:
     @property
     def band_label(self) -> str:
         return band_label(self.score)
+
+    @property
+    def card_reasons(self) -> list[str]:
+        """The reasons a card has room for: blockers and gaps come first, so none of those is cut."""
+        return self.reasons[:CARD_REASONS]
 
 
 def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
@@ -313,9 +323,7 @@ def pathways_for_candidate(
             continue
         # Everything else must already fit: the steps close the German gap and the recognition, nothing more.
         lifted_candidate = dataclasses.replace(candidate, german=max(candidate.german, vacancy.german), recognised=True)
-        if reference.vacancy_gate(lifted_candidate, vacancy) is not None:
-            continue
-        lifted = reference.score_vacancy(lifted_candidate, vacancy, today=today)
+        lifted = reference.score_vacancy(lifted_candidate, vacancy, today=today)  # None: another gate closes it
         if lifted is None or lifted[0] < PATHWAY_MIN_SCORE:
             continue
         if lifted[1][0][0] not in ("occupation_same", "occupation_related"):
