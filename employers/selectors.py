@@ -307,12 +307,12 @@ def vacancy_nearest_narrowed(
     smallest = _near(queryset, origin=origin, radius_km=rings[0])
     if smallest.order_by()[:rows].count() == rows:
         return smallest
-    wider = [(ring_km, _near(queryset, origin=origin, radius_km=ring_km)) for ring_km in rings[1:]]
+    wider = [_near(queryset, origin=origin, radius_km=ring_km) for ring_km in rings[1:]]
     chosen = _first_ring_holding(wider, rows=rows)
     return chosen if chosen is not None else queryset
 
 
-def _first_ring_holding(rings: list[tuple[float, QuerySet]], *, rows: int) -> QuerySet | None:
+def _first_ring_holding(rings: list[QuerySet], *, rows: int) -> QuerySet | None:
     """The first of the rings (smallest first) with at least `rows` rows, or None, in one query.
 
     Each ring is counted only up to `rows` in a subquery of a CASE; PostgreSQL runs such a subquery only
@@ -321,7 +321,7 @@ def _first_ring_holding(rings: list[tuple[float, QuerySet]], *, rows: int) -> Qu
     if not rings:
         return None
     branches, params = [], []
-    for position, (_ring_km, ring) in enumerate(rings):
+    for position, ring in enumerate(rings):
         sql, ring_params = ring.order_by().values("pk")[:rows].query.sql_with_params()
         # Only SQL compiled by the ORM and an integer go into the text; every value stays a parameter.
         branches.append(f"WHEN (SELECT COUNT(*) FROM ({sql}) AS ring) >= %s THEN {position:d}")  # noqa: S608
@@ -329,7 +329,7 @@ def _first_ring_holding(rings: list[tuple[float, QuerySet]], *, rows: int) -> Qu
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT CASE {' '.join(branches)} ELSE -1 END", params)
         position = cursor.fetchone()[0]
-    return rings[position][1] if position >= 0 else None
+    return rings[position] if position >= 0 else None
 
 
 def _near(queryset: QuerySet, *, origin: tuple[float, float], radius_km: float) -> QuerySet:
