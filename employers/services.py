@@ -15,7 +15,7 @@ from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
 from portal.dates import date_range_error
 from portal.emails import absolute_url, email_send_templated
-from portal.models import DRIVING_LICENCE_CLASSES
+from portal.models import DRIVING_LICENCE_CLASSES, driving_licences_in_order
 from portal.vocabulary import SPOKEN_LANGUAGES
 
 from .models import (
@@ -284,7 +284,7 @@ def _vacancy_validate(vacancy: Vacancy) -> None:
     ):
         errors["driving_licences_required"] = _("Please choose the driving-licence classes from the list.")
     else:
-        vacancy.driving_licences_required = vacancy_licence_classes_sorted(vacancy.driving_licences_required)
+        vacancy.driving_licences_required = driving_licences_in_order(vacancy.driving_licences_required)
     dates_in_range = "start_date" not in errors and "expires_on" not in errors
     if (
         dates_in_range
@@ -303,11 +303,6 @@ def vacancy_recognition_default(*, occupation: Occupation | None, kind: str) -> 
     (nurse, educator, …) does. An Ausbildung, EQ, internship, job shadowing or work trial does not: it is one
     of the ways towards recognition, not practising the occupation."""
     return bool(occupation is not None and occupation.regulated) and kind == VacancyKind.JOB
-
-
-def vacancy_licence_classes_sorted(classes) -> list[str]:
-    """The licence classes once each, in the order of the official list (B before C before CE)."""
-    return [licence for licence in DRIVING_LICENCE_CLASSES if licence in set(classes)]
 
 
 def _vacancy_locate(vacancy: Vacancy) -> None:

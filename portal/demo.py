@@ -52,7 +52,7 @@ from occupations.models import Occupation
 from places.geo import is_known_postal_code
 from places.models import Region
 from places.services import region_save
-from portal.models import DRIVING_LICENCE_CLASSES, CandidateProfile, OnboardingStep
+from portal.models import CandidateProfile, OnboardingStep, driving_licences_in_order
 from portal.services import (
     candidate_circumstances_save,
     candidate_experience_save,
@@ -1586,7 +1586,7 @@ def _wanted_state(wanted: dict) -> dict:
         **{name: wanted[name] for name in _PROFILE_FIELDS},
         # As the services store them: in catalogue order.
         "looking_for": [kind for kind in OfferKind.values if kind in wanted["looking_for"]],
-        "driving_licences": [licence for licence in DRIVING_LICENCE_CLASSES if licence in wanted["driving_licences"]],
+        "driving_licences": driving_licences_in_order(wanted["driving_licences"]),
         "earliest_start": None,
         "completed_steps": list(OnboardingStep.values),
         "other_languages": list(wanted["other_languages"]),

@@ -63,6 +63,12 @@ class WorkPermit(models.TextChoices):
 DRIVING_LICENCE_CLASSES = ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "L", "T"]
 
 
+def driving_licences_in_order(classes) -> list[str]:
+    """Each class once, in the order of the official list (B before C before CE); unknown classes dropped."""
+    wanted = set(classes)
+    return [licence for licence in DRIVING_LICENCE_CLASSES if licence in wanted]
+
+
 class OnboardingStep(models.TextChoices):
     """The onboarding, one screen each on a phone, in this order."""
 

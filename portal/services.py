@@ -23,6 +23,7 @@ from .models import (
     CandidateProfile,
     OnboardingStep,
     Transport,
+    driving_licences_in_order,
 )
 from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 
@@ -211,7 +212,7 @@ def candidate_place_save(
             "postal_code": normalise_postal_code(postal_code),
             "travel_radius_km": travel_radius_km,
             "transport": transport,
-            "driving_licences": [licence for licence in DRIVING_LICENCE_CLASSES if licence in driving_licences],
+            "driving_licences": driving_licences_in_order(driving_licences),
         },
         errors=errors,
     )
