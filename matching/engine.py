@@ -691,7 +691,7 @@ class CourseTargets:
         )
         kind = fits[self.kind[pos]]
         fields = candidate_fields(candidate)
-        subject_points = np.array([subject_points_for(fields, subject) for subject in self.subjects], dtype=np.int64)
+        subject_points = np.array([subject_part(fields, subject)[1] for subject in self.subjects], dtype=np.int64)
         subject = subject_points[self.subject[pos]]
         online = self.places.place_of[pos] < 0
         effective = effective_tenths(distance, candidate.transport)
@@ -740,12 +740,6 @@ class CourseTargets:
             )
             scored.append(Scored(course.id, t, d, parts))
         return scored
-
-
-def subject_points_for(fields: frozenset[int], subject: str) -> int:
-    if subject not in SUBJECT_FIELDS:
-        return COURSE_SUBJECT_GENERAL
-    return COURSE_SUBJECT_FIT if fields & SUBJECT_FIELDS[subject] else 0
 
 
 def subject_part(fields: frozenset[int], subject: str) -> list:

@@ -15,10 +15,14 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from courses.models import CourseSubject
 from mentoring.models import HelpTopic
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 from .engine import band
+
+# Lazy labels: read in the reader's language when a reason is written.
+_SUBJECT_LABELS = dict(CourseSubject.choices)
 
 CANDIDATE = "candidate"
 CARD_REASONS = 5
@@ -143,9 +147,7 @@ def _closes_soon(params, you):
 
 
 def _course_subject(value: str) -> str:
-    from courses.models import CourseSubject
-
-    return str(dict(CourseSubject.choices).get(value, value))
+    return str(_SUBJECT_LABELS.get(value, value))
 
 
 def _subject_fit(params, you):
