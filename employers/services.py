@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
+from accounts.models import ORGANISATION_ROLES, Role, User
 from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
@@ -148,6 +148,11 @@ def staff_invitation_send(*, invitation: StaffInvitation) -> bool:
 
 
 @transaction.atomic
+def _staff_role(organisation: Organisation) -> str:
+    """The role of a new member: an employer's staff are employers, a pure course provider's are providers."""
+    return Role.EMPLOYER if organisation.is_employer else Role.PROVIDER
+
+
 def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, last_name: str, password: str) -> User:
     """The colleague's new account, staff of the organisation; the e-mail address is verified by the link.
 
@@ -166,7 +171,7 @@ def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, las
         password=password,
         first_name=first_name.strip(),
         last_name=last_name.strip(),
-        role=Role.EMPLOYER if organisation.is_employer else Role.PROVIDER,
+        role=_staff_role(organisation),
         preferred_language=invitation.language,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -187,7 +192,7 @@ def staff_invitation_accept_existing(*, invitation: StaffInvitation, user: User)
         raise ValidationError(_("This invitation was used already or has expired."))
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation is for another e-mail address."))
-    if user.role not in (Role.EMPLOYER, Role.PROVIDER):
+    if user.role not in ORGANISATION_ROLES:
         raise ValidationError(
             _(
                 "Your account is not an account for staff of an organisation. "
@@ -199,7 +204,7 @@ def staff_invitation_accept_existing(*, invitation: StaffInvitation, user: User)
             _("You already work for an organisation on Brücke. Leave it first, then open the invitation again.")
         )
     organisation = invitation.organisation
-    user.role = Role.EMPLOYER if organisation.is_employer else Role.PROVIDER
+    user.role = _staff_role(organisation)
     user.save(update_fields=["role"])
     membership = Membership.objects.create(organisation=organisation, user=user, is_admin=False)
     invitation.accepted_at = timezone.now()
