@@ -555,3 +555,21 @@ def vacancies_expire(*, vacancy_ids: list[int]) -> list[int]:
     for vacancy_id in expiring:
         _vacancy_changed(Vacancy(pk=vacancy_id))
     return expiring
+
+
+def membership_leave_for_account(user: User) -> None:
+    """Staff leave their organisation before their account goes; its last admin hands over first."""
+    membership = Membership.objects.select_for_update().select_related("organisation").filter(user=user).first()
+    if membership is None:
+        return
+    colleagues = Membership.objects.filter(organisation=membership.organisation).exclude(pk=membership.pk)
+    if membership.is_admin and colleagues.exists() and not colleagues.filter(is_admin=True).exists():
+        raise ValidationError(
+            _(
+                "You are the last admin of %(organisation)s. Please make a colleague an admin first "
+                "(on the page of your colleagues), then delete your account."
+            )
+            % {"organisation": membership.organisation.name},
+            code="last_admin",
+        )
+    membership.delete()

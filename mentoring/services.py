@@ -485,3 +485,15 @@ def mentorship_note_add(
     if errors:
         raise ValidationError(errors)
     return MentorshipNote.objects.create(mentorship=mentorship, author=author, date=date, text=text)
+
+
+def mentorships_require_ended_for_account(user) -> None:
+    """A mentor ends their mentorships before leaving, so that nobody they accompany is dropped without a word."""
+    if Mentorship.objects.current().filter(mentor__user=user).exists():
+        raise ValidationError(
+            _(
+                "You still accompany people as a mentor. Please end these mentorships first, so that they know. "
+                "Then delete your account."
+            ),
+            code="mentorships_current",
+        )

@@ -8,16 +8,14 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
-from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import FileField
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from employers.models import Membership, Organisation
+from employers.models import Organisation
 from portal.models import CandidateProfile, ContactGrant
 
 logger = logging.getLogger(__name__)
@@ -81,6 +79,9 @@ def _sessions_of(user: User) -> list[str]:
 # run inside the deletion's transaction: e.g. cancelling course registrations through the courses service so
 # the seat goes to the waiting list, which a plain cascade would not do.
 ACCOUNT_DELETION_STEPS: list[str] = [
+    # First the refusals: a mentor still accompanying people, an organisation's last admin with colleagues.
+    "mentoring.services.mentorships_require_ended_for_account",
+    "employers.services.membership_leave_for_account",
     "courses.services.course_registrations_release_for_account",
     "events.services.event_registrations_release_for_account",
     "matching.services.match_delete_for_account",
@@ -90,36 +91,8 @@ ACCOUNT_DELETION_STEPS: list[str] = [
 SELF_DELETING_ROLES = (Role.CANDIDATE, Role.EMPLOYER, Role.PROVIDER, Role.MENTOR, Role.COORDINATOR)
 
 
-def _organisation_leave(user: User) -> None:
-    """Staff leave their organisation before their account goes; its last admin hands over first."""
-    membership = Membership.objects.select_for_update().select_related("organisation").filter(user=user).first()
-    if membership is None:
-        return
-    colleagues = Membership.objects.filter(organisation=membership.organisation).exclude(pk=membership.pk)
-    if membership.is_admin and colleagues.exists() and not colleagues.filter(is_admin=True).exists():
-        raise ValidationError(
-            _(
-                "You are the last admin of %(organisation)s. Please make a colleague an admin first "
-                "(on the page of your colleagues), then delete your account."
-            )
-            % {"organisation": membership.organisation.name},
-            code="last_admin",
-        )
-    membership.delete()
-
-
-def _mentorships_ended_first(user: User) -> None:
-    """A mentor ends their mentorships before leaving, so that nobody they accompany is dropped without a word."""
-    from mentoring.models import Mentorship
-
-    if Mentorship.objects.current().filter(mentor__user=user).exists():
-        raise ValidationError(
-            _(
-                "You still accompany people as a mentor. Please end these mentorships first, so that they know. "
-                "Then delete your account."
-            ),
-            code="mentorships_current",
-        )
+# What the admin log shows instead of a deleted person's name (not translated: the log is one language).
+DELETED_REPR = "(deleted account)"
 
 
 def _admin_log_scrub(collector: Collector) -> int:
@@ -136,10 +109,6 @@ def _admin_log_scrub(collector: Collector) -> int:
             object_repr=DELETED_REPR, change_message=""
         )
     return scrubbed
-
-
-# What the admin log shows instead of a deleted person's name (not translated: the log is one language).
-DELETED_REPR = "(deleted account)"
 
 
 def _remove_files(files: list[tuple], folders: set[tuple]) -> None:
@@ -168,16 +137,14 @@ def account_delete(*, user: User) -> None:
         raise ValueError("This account cannot be deleted by its owner.")
     user_id = user.pk
     with transaction.atomic():
-        _mentorships_ended_first(user)
-        _organisation_leave(user)
         for step in ACCOUNT_DELETION_STEPS:
             import_string(step)(user)
         collector = Collector(using=router.db_for_write(User, instance=user))
         collector.collect([user])
         files = _stored_files(collector)
         folders = {(storage, str(PurePosixPath(name).parent)) for storage, name in files}
-        _admin_log_scrub(collector)
+        scrubbed = _admin_log_scrub(collector)
         Session.objects.filter(session_key__in=_sessions_of(user)).delete()
         user.delete()
         transaction.on_commit(lambda: _remove_files(files, folders))
-    logger.info("account deleted user=%s files=%s", user_id, len(files))
+    logger.info("account deleted user=%s files=%s admin_log_entries=%s", user_id, len(files), scrubbed)
