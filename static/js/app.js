@@ -35,15 +35,14 @@
   // Search pages: after "Show offers" (or another page of results) the reader lands on the results heading,
   // which a screen reader announces; without JavaScript the page simply starts at the top.
   var RESULTS_FLAG = "bruecke:to-results";
+  function rememberToGoToResults() {
+    try { sessionStorage.setItem(RESULTS_FLAG, "1"); } catch (error) { /* storage may be off */ }
+  }
   document.addEventListener("submit", function (event) {
-    if (event.target.matches("[data-search-form]")) {
-      try { sessionStorage.setItem(RESULTS_FLAG, "1"); } catch (error) { /* storage may be off */ }
-    }
+    if (event.target.matches("[data-search-form]")) rememberToGoToResults();
   });
   document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-to-results]")) {
-      try { sessionStorage.setItem(RESULTS_FLAG, "1"); } catch (error) { /* storage may be off */ }
-    }
+    if (event.target.closest("[data-to-results]")) rememberToGoToResults();
   });
   var resultsHeading = document.querySelector("[data-results-heading]");
   var toResults = false;
