@@ -154,8 +154,14 @@ def test_after_showing_offers_the_results_heading_has_the_focus(live_server, pho
 
     expect(page.locator("#results-heading")).to_be_focused()
     expect(page.locator(".search-filters__form")).to_be_hidden()
+    # Scrolled to the heading: near the top, unless the page ends before the heading can get there. The
+    # scroll is smooth (Bootstrap), so wait for it to arrive rather than reading the first frame.
+    page.wait_for_function(
+        """() => document.querySelector("#results-heading").getBoundingClientRect().top < innerHeight / 4
+                 || scrollY + innerHeight >= document.documentElement.scrollHeight - 1""",
+        timeout=5000,
+    )
     heading_top = page.locator("#results-heading").bounding_box()["y"]
-    # Scrolled to the heading: near the top, unless the page ends before the heading can get there.
     at_page_end = page.evaluate("scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
     assert 0 <= heading_top < PHONE_HEIGHT_PX / 2
     assert heading_top < PHONE_HEIGHT_PX / 4 or at_page_end
