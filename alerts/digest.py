@@ -1,4 +1,4 @@
-"""The news of saved searches in the one daily digest (notifications.digests sends it)."""
+"""The news of saved searches in the one daily digest (sent with the digest of new matches, matching.digests)."""
 
 import datetime
 

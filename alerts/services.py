@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from employers.filters import NEAR_ME
+from notifications.digests import notification_preference_set
 
 from .models import SavedSearch
 from .searches import (
@@ -126,8 +127,6 @@ def unsubscribe_token_read(*, token: str) -> tuple[User, list[int], bool] | None
 @transaction.atomic
 def saved_search_unsubscribe(*, owner: User, search_ids: list[int], include_matches: bool) -> int:
     """Stop the news of these searches of the owner (and the digest of new matches if asked); returns how many."""
-    from notifications.digests import notification_preference_set
-
     stopped = SavedSearch.objects.filter(owner=owner, pk__in=search_ids, alerts=True).update(alerts=False)
     if include_matches:
         notification_preference_set(user=owner, match_digest=False)

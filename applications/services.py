@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from documents.models import Document
 from employers.models import Vacancy, VacancyStatus
+from notifications.services import notification_create
 from portal.models import CandidateProfile, ContactGrant
 
 from .models import (
@@ -101,8 +102,6 @@ def _is_staff_of(user: User, organisation_id: int) -> bool:
 
 
 def _notify_employer(application: Application, kind: str) -> None:
-    from notifications.services import notification_create
-
     vacancy = application.vacancy
     for membership in vacancy.organisation.memberships.select_related("user").filter(user__is_active=True):
         notification_create(
@@ -115,8 +114,6 @@ def _notify_employer(application: Application, kind: str) -> None:
 
 
 def _notify_candidate(application: Application) -> None:
-    from notifications.services import notification_create
-
     notification_create(
         recipient=application.profile.user,
         kind="application_status_changed",

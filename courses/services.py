@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from employers.models import Organisation
 from employers.selectors import organisation_coordinated_by
+from notifications.services import notification_create
 from places.geo import coordinates_of
 from portal.dates import date_range_error
 from portal.models import CandidateProfile
@@ -255,8 +256,6 @@ def _waiting_list_move_up(course: Course) -> None:
 
 
 def _notify(user: User, kind: str, course: Course) -> None:
-    from notifications.services import notification_create
-
     notification_create(
         recipient=user,
         kind=kind,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ORGANISATION_ROLES, Role, User
+from notifications.services import notification_create
 from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
@@ -407,8 +408,6 @@ def vacancy_unpublish(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
 
 
 def _notify_unpublished(vacancy_id: int) -> None:
-    from notifications.services import notification_create
-
     vacancy = Vacancy.objects.select_related("organisation").get(pk=vacancy_id)
     for membership in vacancy.organisation.memberships.select_related("user"):
         notification_create(

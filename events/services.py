@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from accounts.models import ORGANISATION_ROLES, Role, User
 from employers.models import Organisation
 from employers.selectors import organisation_of
+from notifications.services import notification_create
 from portal.dates import date_range_error
 from portal.emails import absolute_url, email_send_templated
 
@@ -326,8 +327,6 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
 
 def event_reminder_send(*, registration_id: int, now: datetime | None = None) -> bool:
     """Send one reminder in the person's own language, at most once (the row lock serialises parallel runs)."""
-    from notifications.services import notification_create
-
     with transaction.atomic():
         registration = (
             EventRegistration.objects.select_for_update().select_related("event", "user").filter(pk=registration_id)
@@ -365,8 +364,6 @@ def event_reminder_send(*, registration_id: int, now: datetime | None = None) ->
 
 
 def _notify(user: User, kind: str, event: Event) -> None:
-    from notifications.services import notification_create
-
     notification_create(
         recipient=user, kind=kind, params={"title": event.title}, url_name="events:detail", url_kwargs={"pk": event.pk}
     )

@@ -10,6 +10,7 @@ from courses.models import Course
 from employers.models import Vacancy
 from portal.models import CandidateProfile
 
+from .digests import match_digests_send
 from .services import (
     match_recompute_all,
     match_recompute_chunk,
@@ -58,3 +59,9 @@ def recompute_chunk(first_id: int, last_id: int) -> dict:
 def recompute_all() -> int:
     """The nightly full recomputation: queues one task per chunk of candidate ids."""
     return match_recompute_all()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def send_match_digests() -> dict:
+    """Every morning: the day's digests of new matches (a retry or a second run sends nothing twice)."""
+    return match_digests_send()

@@ -1,6 +1,5 @@
 from celery import shared_task
 
-from .digests import match_digests_send
 from .models import Notification
 from .outbox import outbox_email_deliver, outbox_flush
 from .services import notification_email_send
@@ -12,12 +11,6 @@ def send_notification_email(notification_id: int) -> bool:
     if notification is None:
         return False
     return notification_email_send(notification=notification)
-
-
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
-def send_match_digests() -> dict:
-    """Every morning: the day's digests of new matches (a retry or a second run sends nothing twice)."""
-    return match_digests_send()
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, max_retries=8)

@@ -242,7 +242,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
     "send-match-digests": {
-        "task": "notifications.tasks.send_match_digests",
+        "task": "matching.tasks.send_match_digests",
         "schedule": crontab(hour=7, minute=30),
     },
 }

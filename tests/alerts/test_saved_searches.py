@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from alerts.models import SavedSearch, SavedSearchAlert
+from matching.digests import match_digests_send
 from matching.services import match_recompute_for_candidate
-from notifications.digests import match_digests_send
 from notifications.models import Notification
 from privacy.selectors import candidate_data_export
 from privacy.services import account_delete

@@ -13,11 +13,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from matching.digests import match_digests_send
 from matching.models import Match
 from matching.services import match_recompute_all, match_recompute_for_candidate, match_targets_forget
-from notifications.digests import match_digests_send
+from matching.tasks import send_match_digests
 from notifications.models import DigestDelivery, EmployerMatchNotice, Notification, NotificationPreference
-from notifications.tasks import send_match_digests
 from privacy.services import contact_grant_give
 from tests.conftest import skip_or_fail
 from tests.factories import EmployerStaffFactory, MembershipFactory, MentorFactory
@@ -418,7 +418,7 @@ def test_an_organisation_nobody_can_be_told_about_keeps_its_news(client, vacancy
 
 
 def test_the_daily_task_sends_the_digests(arabic_painter, settings):
-    assert settings.CELERY_BEAT_SCHEDULE["send-match-digests"]["task"] == "notifications.tasks.send_match_digests"
+    assert settings.CELERY_BEAT_SCHEDULE["send-match-digests"]["task"] == "matching.tasks.send_match_digests"
 
     result = send_match_digests.delay().get()
 
