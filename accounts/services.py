@@ -1,11 +1,13 @@
 import hashlib
 import time
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -135,6 +137,27 @@ def invitation_claim(*, invitation: Invitation) -> Invitation:
 def invitation_mark_accepted(*, invitation: Invitation) -> None:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+
+
+# An invitation still unsent this long after it was made has lost its send task (a broker outage, or a deploy that
+# renamed the task while it waited): the nightly run sends it. Sending is idempotent, so a late task sends nothing.
+INVITATION_LEFT_BEHIND_AFTER = timedelta(hours=1)
+
+
+def invitations_send_left_behind() -> int:
+    """Queue the send task again for usable invitations that never went out; returns how many."""
+    from .tasks import send_invitation
+
+    left_behind = list(
+        Invitation.objects.pending()
+        .unsent()
+        .filter(created_at__lt=timezone.now() - INVITATION_LEFT_BEHIND_AFTER)
+        .exclude(Q(kind=InvitationKind.IMPORTED_ACCOUNT) & Q(user__is_active=False))
+        .values_list("pk", flat=True)
+    )
+    for pk in left_behind:
+        send_invitation.delay(pk)
+    return len(left_behind)
 
 
 def invitations_purge_expired() -> int:

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .models import Invitation
-from .services import invitation_send, invitations_purge_expired
+from .services import invitation_send, invitations_purge_expired, invitations_send_left_behind
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -15,5 +15,6 @@ def send_invitation(invitation_id: int) -> bool:
 
 @shared_task
 def expire_invitations() -> int:
-    """Nightly: deletes the expired invitations of every kind."""
+    """Nightly: sends the invitations whose send task was lost, and deletes the expired ones of every kind."""
+    invitations_send_left_behind()
     return invitations_purge_expired()

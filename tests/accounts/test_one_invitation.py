@@ -203,3 +203,21 @@ def test_an_invitation_carries_only_its_own_kinds_data():
     for fields in wrong:
         with pytest.raises(IntegrityError), transaction.atomic():
             Invitation.objects.create(**fields)
+
+
+def test_the_nightly_run_sends_invitations_whose_send_task_was_lost_and_purges_the_expired():
+    from accounts.tasks import expire_invitations
+
+    two_hours_ago = timezone.now() - timedelta(hours=2)
+    lost = StaffInvitationFactory(email="verloren@example.org", created_at=two_hours_ago)
+    deactivated = ImportedAccountInvitationFactory(created_at=two_hours_ago, user__is_active=False)
+    expired = CoordinatorInvitationFactory(created_at=timezone.now() - TWENTY_DAYS_AGO)
+
+    assert expire_invitations() == 1
+
+    assert [message.to for message in mail.outbox] == [["verloren@example.org"]]
+    lost.refresh_from_db()
+    deactivated.refresh_from_db()
+    assert lost.sent_at is not None
+    assert deactivated.sent_at is None
+    assert not Invitation.objects.filter(pk=expired.pk).exists()
