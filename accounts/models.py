@@ -102,6 +102,12 @@ class User(AbstractUser):
         return self.is_authenticated and self.role in roles
 
 
+class InvitationKind(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator of a region")
+    STAFF = "staff", _("Staff of an organisation")
+    IMPORTED_ACCOUNT = "imported_account", _("Account brought in by a partner import")
+
+
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(accepted_at__isnull=True, created_at__gte=timezone.now() - INVITATION_VALID_FOR)
@@ -112,16 +118,50 @@ class InvitationQuerySet(models.QuerySet):
     def accepted(self):
         return self.filter(accepted_at__isnull=False)
 
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
 
-class CoordinatorInvitation(models.Model):
-    """An admin's invitation to become the coordinator of a region."""
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
 
-    email = models.EmailField(_("e-mail address"))
+
+class Invitation(models.Model):
+    """An invitation to Brücke by e-mail, sent once, used once, valid for INVITATION_VALID_FOR.
+
+    Three kinds share the token, the sending and the expiry; what each kind carries:
+    - coordinator: an admin invites an address to coordinate a `region`; the account is created on acceptance;
+    - staff: an organisation admin invites an address to join the `organisation` (the role follows the
+      organisation when the invitation is accepted); a new account, or an existing staff account that joins;
+    - imported account: a partner import created the `user` without a password; the invitation lets its owner
+      set one. Address and language are the account's own, so `email` and `language` stay empty.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=InvitationKind.choices)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    language = models.CharField(_("language of the invitation"), max_length=5, choices=settings.LANGUAGES, blank=True)
     region = models.ForeignKey(
-        "places.Region", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("region")
+        "places.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("region"),
     )
-    language = models.CharField(
-        _("language of the invitation"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    organisation = models.ForeignKey(
+        "employers.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="staff_invitations",
+        verbose_name=_("organisation"),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_invitation",
+        verbose_name=_("user"),
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
@@ -129,16 +169,64 @@ class CoordinatorInvitation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # The id the invitation had in its own table before the three kinds were merged: links sent before then
+    # carry it. Such links expire INVITATION_VALID_FOR after the merge; the column can go after that.
+    legacy_id = models.PositiveBigIntegerField(_("former id"), null=True, blank=True, editable=False)
 
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("coordinator invitation")
-        verbose_name_plural = _("coordinator invitations")
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=InvitationKind.values), name="invitation_kind_known"),
+            # Each kind carries exactly its own data: nothing of another kind can leak into an acceptance.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=InvitationKind.COORDINATOR,
+                        region__isnull=False,
+                        organisation__isnull=True,
+                        user__isnull=True,
+                    )
+                    & ~models.Q(email="")
+                    & ~models.Q(language="")
+                )
+                | (
+                    models.Q(
+                        kind=InvitationKind.STAFF, organisation__isnull=False, region__isnull=True, user__isnull=True
+                    )
+                    & ~models.Q(email="")
+                    & ~models.Q(language="")
+                )
+                | models.Q(
+                    kind=InvitationKind.IMPORTED_ACCOUNT,
+                    user__isnull=False,
+                    region__isnull=True,
+                    organisation__isnull=True,
+                    email="",
+                    language="",
+                ),
+                name="invitation_data_of_its_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "legacy_id"], condition=models.Q(legacy_id__isnull=False), name="invitation_legacy_id"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "created_at"], name="invitation_org_created")]
 
     def __str__(self):
-        return f"{self.region} ({self.created_at:%Y-%m-%d})"
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def address(self) -> str:
+        """Where the invitation goes: the invited address, or the imported account's own."""
+        return self.user.email if self.kind == InvitationKind.IMPORTED_ACCOUNT else self.email
+
+    @property
+    def mail_language(self) -> str:
+        return self.user.preferred_language if self.kind == InvitationKind.IMPORTED_ACCOUNT else self.language
 
     @property
     def expires_at(self):

@@ -12,37 +12,82 @@ from django.urls import reverse
 
 from places.selectors import region_postal_codes_within
 
-from .models import INVITATION_VALID_FOR, CoordinatorInvitation, Role, User
+from .models import INVITATION_VALID_FOR, Invitation, InvitationKind, Role, User
 
-INVITATION_SALT = "accounts.coordinator-invitation"
+# --- Invitations ------------------------------------------------------------------------------------------
+# A token is the invitation's id, signed with a salt of its kind and timestamped: it expires with the invitation,
+# holds no address or name, and a token of one kind never opens an invitation of another. Nothing secret is
+# stored, so there is nothing to leak from the database.
+
+INVITATION_SALTS = {
+    InvitationKind.COORDINATOR: "accounts.invitation.coordinator",
+    InvitationKind.STAFF: "accounts.invitation.staff",
+    InvitationKind.IMPORTED_ACCOUNT: "accounts.invitation.imported-account",
+}
+# The salts of the three tables before they were merged; their tokens carry the old id (Invitation.legacy_id).
+# Links signed with them expire INVITATION_VALID_FOR after the merge, and these salts can go then.
+LEGACY_INVITATION_SALTS = {
+    InvitationKind.COORDINATOR: "accounts.coordinator-invitation",
+    InvitationKind.STAFF: "employers.staff-invitation",
+    InvitationKind.IMPORTED_ACCOUNT: "imports.account-invitation",
+}
+INVITATION_URL_NAMES = {
+    InvitationKind.COORDINATOR: "accounts:invitation_accept",
+    InvitationKind.STAFF: "employers:staff_invitation_accept",
+    InvitationKind.IMPORTED_ACCOUNT: "imports:invitation_accept",
+}
 
 
-def invitation_token(*, invitation: CoordinatorInvitation) -> str:
+def invitation_token(*, invitation: Invitation) -> str:
     """A signed, expiring token naming the invitation; the e-mail address is not in it."""
-    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+    return signing.dumps(invitation.pk, salt=INVITATION_SALTS[invitation.kind])
 
 
-def invitation_accept_path(*, invitation: CoordinatorInvitation) -> str:
+def invitation_accept_path(*, invitation: Invitation) -> str:
+    """The link in the e-mail, in the invited person's language; each kind keeps its own address."""
     from django.utils import translation
 
-    with translation.override(invitation.language):
-        return reverse("accounts:invitation_accept", kwargs={"token": invitation_token(invitation=invitation)})
+    with translation.override(invitation.mail_language):
+        return reverse(INVITATION_URL_NAMES[invitation.kind], kwargs={"token": invitation_token(invitation=invitation)})
 
 
-def invitation_from_token(*, token: str) -> CoordinatorInvitation | None:
-    """The usable invitation behind a token, or None if it is forged, expired or used."""
-    try:
-        pk = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_VALID_FOR)
-    except signing.BadSignature:
+def _invitation_lookup(*, token: str, kind: str) -> dict | None:
+    for salt, field in ((INVITATION_SALTS[kind], "pk"), (LEGACY_INVITATION_SALTS[kind], "legacy_id")):
+        try:
+            return {field: signing.loads(token, salt=salt, max_age=INVITATION_VALID_FOR)}
+        except signing.BadSignature:
+            continue
+    return None
+
+
+def invitation_from_token(*, token: str, kind: str) -> Invitation | None:
+    """The usable invitation of this kind behind a token, or None if it is forged, expired, used or of another
+    kind. An imported account's invitation also ends when the account is deactivated or has a password already
+    (set meanwhile through "forgot password")."""
+    lookup = _invitation_lookup(token=token, kind=kind)
+    if lookup is None:
         return None
-    invitation = CoordinatorInvitation.objects.select_related("region").filter(pk=pk).first()
+    invitation = Invitation.objects.select_related("region", "organisation", "user").filter(kind=kind, **lookup).first()
     if invitation is None or not invitation.is_usable:
+        return None
+    if kind == InvitationKind.IMPORTED_ACCOUNT and (
+        not invitation.user.is_active or invitation.user.has_usable_password()
+    ):
         return None
     return invitation
 
 
-def invitation_list_pending() -> QuerySet[CoordinatorInvitation]:
-    return CoordinatorInvitation.objects.pending().select_related("region")
+def invitation_list_pending(*, kind: str, organisation=None) -> QuerySet[Invitation]:
+    """The invitations of a kind still waiting for an answer (staff invitations: of one organisation)."""
+    invitations = Invitation.objects.pending().filter(kind=kind).select_related("region", "organisation")
+    if kind == InvitationKind.STAFF:
+        invitations = invitations.filter(organisation=organisation)
+    return invitations
+
+
+def invitation_for_existing_account(*, invitation: Invitation) -> bool:
+    """Whether the invited address already has an account (shown only to whoever holds the invitation link)."""
+    return User.objects.filter(email__iexact=invitation.email).exists()
 
 
 def user_email_taken(*, email: str) -> bool:

@@ -1,17 +1,20 @@
 import hashlib
 import time
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from employers.services import organisation_create_with_admin
 from places.models import Region
 from portal.emails import absolute_url, email_send_templated
 
-from .models import ORGANISATION_ROLES, SELF_SERVICE_ROLES, CoordinatorInvitation, Role, User
+from .models import ORGANISATION_ROLES, SELF_SERVICE_ROLES, Invitation, InvitationKind, Role, User
 from .selectors import LOGIN_FAILURES_KEPT_SECONDS, LOGIN_THROTTLES, invitation_accept_path, login_throttle_key
 
 
@@ -23,6 +26,8 @@ def user_complete_signup(*, user: User, role: str, language: str, organisation_n
     user.preferred_language = language
     user.save(update_fields=["role", "preferred_language"])
     if role in ORGANISATION_ROLES:
+        from employers.services import organisation_create_with_admin
+
         organisation_create_with_admin(
             name=organisation_name,
             admin=user,
@@ -40,29 +45,73 @@ def user_set_language(*, user: User, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
-def coordinator_invite(*, email: str, region: Region, language: str, invited_by: User) -> CoordinatorInvitation:
-    """Record the invitation and send it by e-mail once the transaction has committed."""
-    from .tasks import send_coordinator_invitation
+# --- Invitations (all kinds; rules of each kind in accounts.models.Invitation) -----------------------------
 
-    invitation = CoordinatorInvitation.objects.create(
-        email=email.strip().lower(), region=region, language=language, invited_by=invited_by
+
+def invitation_create(
+    *,
+    kind: str,
+    invited_by: User | None,
+    email: str = "",
+    language: str = "",
+    region: Region | None = None,
+    organisation=None,
+    user: User | None = None,
+) -> Invitation:
+    """Record an invitation and have it sent by e-mail once the caller's transaction has committed (a rolled-back
+    action sends nothing). The caller checks who may invite whom."""
+    from .tasks import send_invitation
+
+    invitation = Invitation(
+        kind=kind,
+        email=(email or "").strip().lower(),
+        language=language,
+        region=region,
+        organisation=organisation,
+        user=user,
+        invited_by=invited_by,
     )
-    transaction.on_commit(lambda: send_coordinator_invitation.delay(invitation.pk))
+    invitation.full_clean(exclude=["invited_by", "user", "region", "organisation"])
+    invitation.save()
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
     return invitation
 
 
-def coordinator_invitation_send(*, invitation: CoordinatorInvitation) -> bool:
-    """Send the invitation e-mail once; a retried task does not send it twice."""
+def _invitation_email(invitation: Invitation) -> tuple[str, dict]:
+    """The template and what it shows, by kind."""
+    if invitation.kind == InvitationKind.COORDINATOR:
+        return "accounts/email/coordinator_invitation", {"region": invitation.region}
+    if invitation.kind == InvitationKind.STAFF:
+        return "employers/email/staff_invitation", {"organisation": invitation.organisation}
+    return "imports/email/account_invitation", {
+        "first_name": invitation.user.first_name,
+        "is_mentor": invitation.user.role == Role.MENTOR,
+    }
+
+
+def invitation_send(*, invitation: Invitation) -> bool:
+    """Send the invitation e-mail in the invitee's language once; a retried task does not send it twice.
+
+    The e-mail goes through the outbox in the same transaction that marks the invitation sent, so it is sent
+    exactly when the mark is committed.
+    """
     with transaction.atomic():
-        invitation = CoordinatorInvitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("region", "organisation", "user")
+            .get(pk=invitation.pk)
+        )
         if invitation.sent_at is not None or not invitation.is_usable:
             return False
+        if invitation.kind == InvitationKind.IMPORTED_ACCOUNT and not invitation.user.is_active:
+            return False
+        template_prefix, context = _invitation_email(invitation)
         email_send_templated(
-            to=invitation.email,
-            language=invitation.language,
-            template_prefix="accounts/email/coordinator_invitation",
+            to=invitation.address,
+            language=invitation.mail_language,
+            template_prefix=template_prefix,
             context={
-                "region": invitation.region,
+                **context,
                 "accept_url": absolute_url(invitation_accept_path(invitation=invitation)),
                 "expires_at": invitation.expires_at,
             },
@@ -72,16 +121,68 @@ def coordinator_invitation_send(*, invitation: CoordinatorInvitation) -> bool:
     return True
 
 
-@transaction.atomic
-def coordinator_invitation_accept(
-    *, invitation: CoordinatorInvitation, first_name: str, last_name: str, password: str
-) -> User:
-    """Create the coordinator's account; the e-mail address is verified by the invitation link."""
-    from allauth.account.models import EmailAddress
-
-    invitation = CoordinatorInvitation.objects.select_for_update().get(pk=invitation.pk)
+def invitation_claim(*, invitation: Invitation) -> Invitation:
+    """Lock the invitation for its acceptance (inside the caller's transaction): a second click waits, then
+    finds it used. Raises ValidationError if it was used meanwhile or has expired."""
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("region", "organisation", "user")
+        .get(pk=invitation.pk)
+    )
     if not invitation.is_usable:
-        raise ValueError("This invitation was used already or has expired.")
+        raise ValidationError(_("This invitation was used already or has expired."))
+    return invitation
+
+
+def invitation_mark_accepted(*, invitation: Invitation) -> None:
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+
+
+# An invitation still unsent this long after it was made has lost its send task (a broker outage, or a deploy that
+# renamed the task while it waited): the nightly run sends it. Sending is idempotent, so a late task sends nothing.
+INVITATION_LEFT_BEHIND_AFTER = timedelta(hours=1)
+
+
+def invitations_send_left_behind() -> int:
+    """Queue the send task again for usable invitations that never went out; returns how many."""
+    from .tasks import send_invitation
+
+    left_behind = list(
+        Invitation.objects.pending()
+        .unsent()
+        .filter(created_at__lt=timezone.now() - INVITATION_LEFT_BEHIND_AFTER)
+        .exclude(Q(kind=InvitationKind.IMPORTED_ACCOUNT) & Q(user__is_active=False))
+        .values_list("pk", flat=True)
+    )
+    for pk in left_behind:
+        send_invitation.delay(pk)
+    return len(left_behind)
+
+
+def invitations_purge_expired() -> int:
+    """Expired invitations of every kind hold e-mail addresses (or point to an account) nobody needs any more;
+    accepted ones stay as the record of how an account came to be."""
+    deleted, _counts = Invitation.objects.expired().delete()
+    return deleted
+
+
+# --- Coordinator invitations --------------------------------------------------------------------------------
+
+
+def coordinator_invite(*, email: str, region: Region, language: str, invited_by: User) -> Invitation:
+    """An admin invites a coordinator for a region (the form has refused addresses that have an account)."""
+    return invitation_create(
+        kind=InvitationKind.COORDINATOR, email=email, region=region, language=language, invited_by=invited_by
+    )
+
+
+@transaction.atomic
+def coordinator_invitation_accept(*, invitation: Invitation, first_name: str, last_name: str, password: str) -> User:
+    """Create the coordinator's account; the e-mail address is verified by the invitation link."""
+    if invitation.kind != InvitationKind.COORDINATOR:
+        raise ValueError("Not a coordinator invitation.")
+    invitation = invitation_claim(invitation=invitation)
     user = User.objects.create_user(
         email=invitation.email,
         password=password,
@@ -92,15 +193,8 @@ def coordinator_invitation_accept(
         preferred_language=invitation.language,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    invitation_mark_accepted(invitation=invitation)
     return user
-
-
-def coordinator_invitations_purge_expired() -> int:
-    """Expired invitations hold e-mail addresses nobody needs any more: delete them."""
-    deleted, _ = CoordinatorInvitation.objects.expired().delete()
-    return deleted
 
 
 def rate_limit_consume(*, action: str, key: str, limit: int, period_seconds: int) -> bool:
@@ -129,6 +223,8 @@ def email_verification_resend(*, request, email: str) -> bool:
         return False
     address.send_confirmation(request, signup=False)
     return True
+
+
 # --- Login delays (rules in accounts.selectors) -------------------------------------------------------------
 
 

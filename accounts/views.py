@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from .forms import CoordinatorInviteForm, InvitationAcceptForm, VerificationResendForm
-from .models import Role
+from .models import InvitationKind, Role
 from .permissions import role_required
 from .selectors import invitation_from_token, invitation_list_pending
 from .services import (
@@ -49,12 +49,14 @@ def admin_dashboard(request):
         messages.success(request, _("The invitation is on its way."))
         return redirect("accounts:admin_dashboard")
     return render(
-        request, "accounts/admin_dashboard.html", {"form": form, "invitations": invitation_list_pending()}
+        request,
+        "accounts/admin_dashboard.html",
+        {"form": form, "invitations": invitation_list_pending(kind=InvitationKind.COORDINATOR)},
     )
 
 
 def invitation_accept(request, token):
-    invitation = invitation_from_token(token=token)
+    invitation = invitation_from_token(token=token, kind=InvitationKind.COORDINATOR)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
@@ -68,9 +70,10 @@ def invitation_accept(request, token):
             password=form.cleaned_data["password1"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Brücke. You are now the coordinator for %(region)s.") % {
-            "region": invitation.region.name
-        })
+        messages.success(
+            request,
+            _("Welcome to Brücke. You are now the coordinator for %(region)s.") % {"region": invitation.region.name},
+        )
         return redirect("dashboard")
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})
 

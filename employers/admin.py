@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation, StaffInvitation, Vacancy
+from .models import Membership, Organisation, Vacancy
 
 
 class MembershipInline(admin.TabularInline):
@@ -15,19 +15,6 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["is_employer", "is_course_provider", "is_external", "sector", "size"]
     search_fields = ["name"]
     inlines = [MembershipInline]
-
-
-@admin.register(StaffInvitation)
-class StaffInvitationAdmin(admin.ModelAdmin):
-    """Read-only: organisation admins invite colleagues in the portal."""
-
-    list_display = ["organisation", "language", "created_at", "sent_at", "accepted_at"]
-    list_filter = ["language"]
-    search_fields = ["organisation__name"]
-    readonly_fields = ["organisation", "email", "language", "invited_by", "created_at", "sent_at", "accepted_at"]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(Vacancy)

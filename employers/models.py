@@ -9,7 +9,6 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import INVITATION_VALID_FOR
 from places.validators import validate_postal_code
 from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
@@ -101,50 +100,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} / {self.user_id}"
-
-
-class StaffInvitationQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(accepted_at__isnull=True, created_at__gte=timezone.now() - INVITATION_VALID_FOR)
-
-    def expired(self):
-        return self.filter(accepted_at__isnull=True, created_at__lt=timezone.now() - INVITATION_VALID_FOR)
-
-
-class StaffInvitation(models.Model):
-    """An organisation admin invited a colleague to join the organisation's staff."""
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="staff_invitations", verbose_name=_("organisation")
-    )
-    email = models.EmailField(_("e-mail address"))
-    language = models.CharField(
-        _("language of the invitation"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-
-    objects = StaffInvitationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("staff invitation")
-        verbose_name_plural = _("staff invitations")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.organisation_id} ({self.created_at:%Y-%m-%d})"
-
-    @property
-    def expires_at(self):
-        return self.created_at + INVITATION_VALID_FOR
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and timezone.now() < self.expires_at
 
 
 class VacancyKind(models.TextChoices):

@@ -2,14 +2,11 @@ import math
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
-from django.core import signing
 from django.db import connection
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
-from django.urls import reverse
-from django.utils import translation
 
-from accounts.models import INVITATION_VALID_FOR, Role, User
+from accounts.models import Role, User
 from accounts.selectors import user_coordinates_any_postal_code
 from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
 from documents.models import Document
@@ -17,7 +14,7 @@ from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
 from places.selectors import region_postal_codes
 
-from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, search_words
+from .models import SEARCH_CONFIG, Membership, Organisation, Vacancy, search_words
 
 
 def organisation_of(*, user: User) -> Organisation | None:
@@ -56,8 +53,6 @@ def is_organisation_admin(*, user: User, organisation: Organisation) -> bool:
 
 # --- Staff -------------------------------------------------------------------------------------------------
 
-STAFF_INVITATION_SALT = "employers.staff-invitation"
-
 
 def membership_list_for_organisation(*, organisation: Organisation) -> QuerySet[Membership]:
     return (
@@ -71,39 +66,6 @@ def membership_of_organisation(*, organisation: Organisation | None, pk: int) ->
     if organisation is None:
         return None
     return Membership.objects.select_related("user").filter(organisation=organisation, pk=pk).first()
-
-
-def staff_invitation_list_pending(*, organisation: Organisation) -> QuerySet[StaffInvitation]:
-    return StaffInvitation.objects.pending().filter(organisation=organisation)
-
-
-def staff_invitation_token(*, invitation: StaffInvitation) -> str:
-    """A signed, expiring token naming the invitation; the e-mail address is not in it."""
-    return signing.dumps(invitation.pk, salt=STAFF_INVITATION_SALT)
-
-
-def staff_invitation_accept_path(*, invitation: StaffInvitation) -> str:
-    with translation.override(invitation.language):
-        return reverse(
-            "employers:staff_invitation_accept", kwargs={"token": staff_invitation_token(invitation=invitation)}
-        )
-
-
-def staff_invitation_from_token(*, token: str) -> StaffInvitation | None:
-    """The usable invitation behind a token, or None if it is forged, expired or used."""
-    try:
-        pk = signing.loads(token, salt=STAFF_INVITATION_SALT, max_age=INVITATION_VALID_FOR)
-    except signing.BadSignature:
-        return None
-    invitation = StaffInvitation.objects.select_related("organisation").filter(pk=pk).first()
-    if invitation is None or not invitation.is_usable:
-        return None
-    return invitation
-
-
-def staff_invitation_for_existing_account(*, invitation: StaffInvitation) -> bool:
-    """Whether the invited address already has an account (shown only to whoever holds the invitation link)."""
-    return User.objects.filter(email__iexact=invitation.email).exists()
 
 
 # --- Vacancies ---------------------------------------------------------------------------------------------

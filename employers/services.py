@@ -9,13 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import ORGANISATION_ROLES, Role, User
+from accounts.models import ORGANISATION_ROLES, Invitation, InvitationKind, Role, User
 from notifications.services import notification_create
 from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
 from portal.dates import date_range_error
-from portal.emails import absolute_url, email_send_templated
 from portal.models import DRIVING_LICENCE_CLASSES, driving_licences_in_order
 from portal.vocabulary import SPOKEN_LANGUAGES
 
@@ -23,7 +22,6 @@ from .models import (
     TIME_LIMITED_KINDS,
     Membership,
     Organisation,
-    StaffInvitation,
     Vacancy,
     VacancyKind,
     VacancyStatus,
@@ -96,74 +94,59 @@ STAFF_INVITATIONS_PER_HOUR = 10
 
 
 @transaction.atomic
-def staff_invite(*, organisation: Organisation, email: str, language: str, invited_by: User) -> StaffInvitation:
+def staff_invite(*, organisation: Organisation, email: str, language: str, invited_by: User) -> Invitation:
     """An organisation admin invites a colleague; the e-mail goes out once the transaction has committed.
 
     The answer is the same whether or not the address has an account (nobody learns who uses the portal): a person
     with an account gets the invitation too and accepts it after logging in.
     """
-    from .tasks import send_staff_invitation
+    from accounts.services import invitation_create
 
     _require_organisation_admin(invited_by, organisation)
     # The organisation row serialises its admins' invitations, so parallel requests cannot overrun the limit.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     an_hour_ago = timezone.now() - timedelta(hours=1)
-    recent = StaffInvitation.objects.filter(organisation=organisation, created_at__gte=an_hour_ago)
+    recent = Invitation.objects.filter(
+        kind=InvitationKind.STAFF, organisation=organisation, created_at__gte=an_hour_ago
+    )
     if recent.count() >= STAFF_INVITATIONS_PER_HOUR:
         raise ValidationError(
             {"email": _("Your organisation has sent many invitations in the last hour. Please try again in an hour.")}
         )
     email = (email or "").strip().lower()
-    if StaffInvitation.objects.pending().filter(organisation=organisation, email=email).exists():
+    if Invitation.objects.pending().filter(kind=InvitationKind.STAFF, organisation=organisation, email=email).exists():
         raise ValidationError({"email": _("This person has been invited already; the invitation is still valid.")})
     if language not in dict(settings.LANGUAGES):
         raise ValidationError({"language": _("Please choose one of the portal's languages.")})
-    invitation = StaffInvitation(organisation=organisation, email=email, language=language, invited_by=invited_by)
-    invitation.full_clean(exclude=["invited_by"])
-    invitation.save()
-    transaction.on_commit(lambda: send_staff_invitation.delay(invitation.pk))
-    return invitation
+    return invitation_create(
+        kind=InvitationKind.STAFF, organisation=organisation, email=email, language=language, invited_by=invited_by
+    )
 
 
-def staff_invitation_send(*, invitation: StaffInvitation) -> bool:
-    """Send the invitation e-mail in the invitee's language once; a retried task does not send it twice."""
-    from .selectors import staff_invitation_accept_path
-
-    with transaction.atomic():
-        invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
-        if invitation.sent_at is not None or not invitation.is_usable:
-            return False
-        email_send_templated(
-            to=invitation.email,
-            language=invitation.language,
-            template_prefix="employers/email/staff_invitation",
-            context={
-                "organisation": invitation.organisation,
-                "accept_url": absolute_url(staff_invitation_accept_path(invitation=invitation)),
-                "expires_at": invitation.expires_at,
-            },
-        )
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at"])
-    return True
-
-
-@transaction.atomic
 def _staff_role(organisation: Organisation) -> str:
     """The role of a new member: an employer's staff are employers, a pure course provider's are providers."""
     return Role.EMPLOYER if organisation.is_employer else Role.PROVIDER
 
 
-def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, last_name: str, password: str) -> User:
+def _claim_staff_invitation(invitation: Invitation) -> Invitation:
+    from accounts.services import invitation_claim
+
+    if invitation.kind != InvitationKind.STAFF:
+        raise ValueError("Not a staff invitation.")
+    return invitation_claim(invitation=invitation)
+
+
+@transaction.atomic
+def staff_invitation_accept(*, invitation: Invitation, first_name: str, last_name: str, password: str) -> User:
     """The colleague's new account, staff of the organisation; the e-mail address is verified by the link.
 
     The role follows the organisation: employer staff, or course-provider staff for a pure course provider.
     """
     from allauth.account.models import EmailAddress
 
-    invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
-    if not invitation.is_usable:
-        raise ValidationError(_("This invitation was used already or has expired."))
+    from accounts.services import invitation_mark_accepted
+
+    invitation = _claim_staff_invitation(invitation)
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("There is already an account with this e-mail address."))
     organisation = invitation.organisation
@@ -177,20 +160,19 @@ def staff_invitation_accept(*, invitation: StaffInvitation, first_name: str, las
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     Membership.objects.create(organisation=organisation, user=user, is_admin=False)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    invitation_mark_accepted(invitation=invitation)
     return user
 
 
 @transaction.atomic
-def staff_invitation_accept_existing(*, invitation: StaffInvitation, user: User) -> Membership:
+def staff_invitation_accept_existing(*, invitation: Invitation, user: User) -> Membership:
     """Someone invited under the address of their existing account joins the organisation after logging in.
 
     Only staff accounts without an organisation can join: a candidate's or mentor's account stays what it is.
     """
-    invitation = StaffInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
-    if not invitation.is_usable:
-        raise ValidationError(_("This invitation was used already or has expired."))
+    from accounts.services import invitation_mark_accepted
+
+    invitation = _claim_staff_invitation(invitation)
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation is for another e-mail address."))
     if user.role not in ORGANISATION_ROLES:
@@ -208,15 +190,8 @@ def staff_invitation_accept_existing(*, invitation: StaffInvitation, user: User)
     user.role = _staff_role(organisation)
     user.save(update_fields=["role"])
     membership = Membership.objects.create(organisation=organisation, user=user, is_admin=False)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    invitation_mark_accepted(invitation=invitation)
     return membership
-
-
-def staff_invitations_purge_expired() -> int:
-    """Expired invitations hold e-mail addresses nobody needs any more."""
-    deleted, _counts = StaffInvitation.objects.expired().delete()
-    return deleted
 
 
 @transaction.atomic

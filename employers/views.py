@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import InvitationAcceptForm
-from accounts.models import ORGANISATION_ROLES, Role
+from accounts.models import ORGANISATION_ROLES, InvitationKind, Role
 from accounts.permissions import role_required
+from accounts.selectors import invitation_for_existing_account, invitation_from_token, invitation_list_pending
 from applications.services import application_transition
 from occupations.forms import OccupationSearchForm
 from privacy.selectors import candidate_profile_for_employer
@@ -35,9 +36,6 @@ from .selectors import (
     occupation_choices_for_vacancy,
     organisation_of,
     organisation_public,
-    staff_invitation_for_existing_account,
-    staff_invitation_from_token,
-    staff_invitation_list_pending,
     vacancy_for_moderation,
     vacancy_list_for_moderation,
     vacancy_list_for_organisation,
@@ -145,6 +143,7 @@ def staff(request):
     """Colleagues of the organisation; its admins also invite new ones here."""
     organisation = _own_organisation(request)
     is_admin = is_organisation_admin(user=request.user, organisation=organisation)
+    invitations = invitation_list_pending(kind=InvitationKind.STAFF, organisation=organisation) if is_admin else []
     if request.method == "POST" and not is_admin:
         raise PermissionDenied
     form = StaffInviteForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
@@ -167,7 +166,7 @@ def staff(request):
         {
             "organisation": organisation,
             "memberships": membership_list_for_organisation(organisation=organisation),
-            "invitations": staff_invitation_list_pending(organisation=organisation) if is_admin else [],
+            "invitations": invitations,
             "form": form if is_admin else None,
             "is_admin": is_admin,
         },
@@ -212,10 +211,10 @@ def staff_admin_view(request, pk):
 
 def staff_invitation_accept_view(request, token):
     """The invited colleague creates their account from the link in the e-mail."""
-    invitation = staff_invitation_from_token(token=token)
+    invitation = invitation_from_token(token=token, kind=InvitationKind.STAFF)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    if staff_invitation_for_existing_account(invitation=invitation):
+    if invitation_for_existing_account(invitation=invitation):
         return _staff_invitation_join(request, invitation)
     if request.user.is_authenticated:
         return render(request, "accounts/invitation_logged_in.html", status=409)

@@ -12,16 +12,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import Invitation, InvitationKind, Role, User
+from accounts.services import invitation_claim, invitation_create, invitation_mark_accepted
 from employers.models import Organisation
 from mentoring.services import mentor_profile_save
 from occupations.models import Occupation
 from places.geo import normalise_postal_code
 from places.validators import validate_postal_code
-from portal.emails import absolute_url, email_send_templated
 from portal.services import (
     candidate_languages_save,
     candidate_occupation_add,
@@ -30,8 +29,7 @@ from portal.services import (
     candidate_wishes_save,
 )
 
-from .models import AccountInvitation
-from .selectors import invitation_accept_path, organisation_name_taken
+from .selectors import organisation_name_taken
 
 IMPORT_ROLES = (Role.COORDINATOR, Role.ADMIN)
 
@@ -127,14 +125,11 @@ def _account_create(*, email: str, first_name: str, last_name: str, role: str, l
     """An account without a password and with an unverified address; the invitation goes out after commit."""
     from allauth.account.models import EmailAddress
 
-    from .tasks import send_account_invitation
-
     user = User.objects.create_user(
         email=email, password=None, first_name=first_name, last_name=last_name, role=role, preferred_language=language
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
-    invitation = AccountInvitation.objects.create(user=user, invited_by=invited_by)
-    transaction.on_commit(lambda: send_account_invitation.delay(invitation.pk))
+    invitation_create(kind=InvitationKind.IMPORTED_ACCOUNT, user=user, invited_by=invited_by)
     return user
 
 
@@ -263,43 +258,19 @@ def mentor_import_create(
 # --- The invitation ----------------------------------------------------------------------------------------
 
 
-def account_invitation_send(*, invitation: AccountInvitation) -> bool:
-    """Send the invitation e-mail in the person's language once; a retried task does not send it twice."""
-    with transaction.atomic():
-        invitation = AccountInvitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
-        if invitation.sent_at is not None or not invitation.is_usable or not invitation.user.is_active:
-            return False
-        user = invitation.user
-        email_send_templated(
-            to=user.email,
-            language=user.preferred_language,
-            template_prefix="imports/email/account_invitation",
-            context={
-                "first_name": user.first_name,
-                "is_mentor": user.role == Role.MENTOR,
-                "accept_url": absolute_url(invitation_accept_path(invitation=invitation)),
-                "expires_at": invitation.expires_at,
-            },
-        )
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at"])
-    return True
-
-
 @transaction.atomic
-def account_invitation_accept(*, invitation: AccountInvitation, password: str) -> User:
+def account_invitation_accept(*, invitation: Invitation, password: str) -> User:
     """The person sets a password; the link proves the e-mail address, which counts as verified from now on."""
     from allauth.account.models import EmailAddress
 
-    invitation = AccountInvitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
-    if not invitation.is_usable:
-        raise ValidationError(_("This invitation was used already or has expired."))
+    if invitation.kind != InvitationKind.IMPORTED_ACCOUNT:
+        raise ValueError("Not the invitation of an imported account.")
+    invitation = invitation_claim(invitation=invitation)
     user = invitation.user
     user.set_password(password)
     user.save(update_fields=["password"])
     EmailAddress.objects.update_or_create(
         user=user, email__iexact=user.email, defaults={"email": user.email, "verified": True, "primary": True}
     )
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    invitation_mark_accepted(invitation=invitation)
     return user

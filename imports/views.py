@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.models import Role
+from accounts.models import InvitationKind, Role
 from accounts.permissions import role_required
+from accounts.selectors import invitation_from_token
 
 from .forms import ImportForm, SetPasswordForm
 from .importers import IMPORTERS, Importer, partner_csv_import
-from .selectors import invitation_from_token
 from .services import IMPORT_ROLES, account_invitation_accept
 
 IMPORT_SALT = "imports.partner-file"
@@ -99,7 +99,7 @@ def import_example(request, kind: str):
 
 def invitation_accept(request, token: str):
     """An imported candidate or mentor chooses a password and is logged in."""
-    invitation = invitation_from_token(token=token)
+    invitation = invitation_from_token(token=token, kind=InvitationKind.IMPORTED_ACCOUNT)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
     if request.user.is_authenticated:

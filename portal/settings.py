@@ -209,17 +209,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="bruecke")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "expire-coordinator-invitations": {
+    # Expired invitations of every kind (coordinators, staff, imported accounts).
+    "expire-invitations": {
         "task": "accounts.tasks.expire_invitations",
         "schedule": crontab(hour=3, minute=15),
     },
     "expire-vacancies": {
         "task": "employers.tasks.expire_vacancies",
         "schedule": crontab(hour=0, minute=5),
-    },
-    "expire-staff-invitations": {
-        "task": "employers.tasks.expire_staff_invitations",
-        "schedule": crontab(hour=3, minute=25),
     },
     "refresh-supply-reports": {
         "task": "courses.tasks.refresh_supply_reports",

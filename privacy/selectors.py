@@ -312,9 +312,25 @@ def _export_employer_notices(user: User) -> list[dict]:
 
 
 def _export_account_invitations(user: User) -> list[dict]:
-    from imports.models import AccountInvitation
+    """The invitation that brought an imported account to its owner. Invitations the person sent to others are
+    the invitees' data; invitations to an address before it had an account name no account."""
+    from accounts.models import Invitation
 
-    return [_fields(invitation) for invitation in AccountInvitation.objects.filter(user=user)]
+    return [
+        _fields(invitation, exclude=INVITATION_NOT_EXPORTED) for invitation in Invitation.objects.filter(user=user)
+    ]
+
+
+# Of an imported account's invitation: the kind is always the same, address and language are the account's own
+# (empty here), and the former id is bookkeeping of the merge of the invitation tables.
+INVITATION_NOT_EXPORTED = ("kind", "email", "language", "legacy_id")
+
+
+def _invitation_labels() -> dict:
+    from accounts.models import Invitation
+
+    labels = _model_labels(Invitation)
+    return {key: label for key, label in labels.items() if key not in INVITATION_NOT_EXPORTED}
 
 
 @dataclass(frozen=True)
@@ -555,8 +571,8 @@ EXPORT_SECTIONS: list[ExportSection] = [
         "account_invitations",
         gettext_lazy("Invitations to the portal"),
         _export_account_invitations,
-        lambda: _model_labels(import_string("imports.models.AccountInvitation")),
-        models=("imports.AccountInvitation",),
+        _invitation_labels,
+        models=("accounts.Invitation",),
     ),
 ]
 
@@ -568,8 +584,6 @@ EXPORT_EXEMPT: dict[str, str] = {
     "accounts.User_groups": "operators' permission groups; none for the roles that export",
     "accounts.User_user_permissions": "operators' permissions; none for the roles that export",
     "alerts.SavedSearchAlert": "ids of offers announced for a saved search; the announcements are notifications",
-    "accounts.CoordinatorInvitation": "invitations sent by the coordinator: the invitee's data",
-    "employers.StaffInvitation": "invitations sent by staff: the invitee's data",
     "employers.Vacancy": "offers the staff member created or took offline: the organisation's data",
     "events.Event": "events the person organised: the organisation's data",
     "jobboerse.OccupationMapping": "occupation mappings an admin chose: the portal's data",

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.conf import settings
 
-from accounts.models import CoordinatorInvitation, Role, User
+from accounts.models import Invitation, InvitationKind, Role, User
 from employers.models import Membership, Organisation
 from places.models import Region
 from places.services import region_save
@@ -110,8 +110,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 class CoordinatorInvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = CoordinatorInvitation
+        model = Invitation
 
+    kind = InvitationKind.COORDINATOR
     email = factory.Sequence(lambda n: f"coordinator{n}@example.org")
     region = factory.SubFactory(RegionFactory)
     language = settings.LANGUAGE_CODE
@@ -268,7 +269,7 @@ class CourseRegistrationFactory(factory.django.DjangoModelFactory):
 from django.utils import timezone  # noqa: E402
 
 from applications.models import Application, ApplicationEvent, ApplicationStatus  # noqa: E402
-from employers.models import StaffInvitation, Vacancy, VacancyKind, VacancyStatus  # noqa: E402
+from employers.models import Vacancy, VacancyKind, VacancyStatus  # noqa: E402
 from portal.models import ContactGrant  # noqa: E402
 
 
@@ -337,12 +338,24 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
 class StaffInvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = StaffInvitation
+        model = Invitation
 
+    kind = InvitationKind.STAFF
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"colleague{n}@example.org")
     language = settings.LANGUAGE_CODE
     invited_by = None
+
+
+class ImportedAccountInvitationFactory(factory.django.DjangoModelFactory):
+    """An account a partner import created without a password, and its invitation."""
+
+    class Meta:
+        model = Invitation
+
+    kind = InvitationKind.IMPORTED_ACCOUNT
+    user = factory.SubFactory(UserFactory, password=None)
+    invited_by = factory.SubFactory(CoordinatorFactory)
 
 
 # --- Events (issue 7) --------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.db import connection
 from django.urls import reverse
 from kombu import pools
 
-from accounts.models import CoordinatorInvitation
+from accounts.models import Invitation
 from portal.celery import app as celery_app
 from tests.conftest import skip_or_fail
 from tests.factories import AdminFactory, RegionFactory
@@ -103,7 +103,7 @@ def test_invitation_submitted_by_the_admin_view_is_sent_by_the_worker(client, wo
         {"email": "emsland@example.org", "region": region.pk, "language": "de"},
     )
     assert response.status_code == 302
-    invitation = CoordinatorInvitation.objects.get()
+    invitation = Invitation.objects.get()
     assert invitation.sent_at is None  # nothing ran in this process
 
     deadline = time.monotonic() + 60

@@ -7,9 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import CoordinatorInvitation, Role, User
+from accounts.models import Invitation, InvitationKind, Role, User
 from accounts.selectors import invitation_accept_path
-from accounts.services import coordinator_invitation_send, coordinator_invitations_purge_expired
+from accounts.services import invitation_send, invitations_purge_expired
 from tests.factories import AdminFactory, CandidateFactory, CoordinatorInvitationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_admin_invites_a_coordinator_who_creates_their_account_from_the_email(
         )
 
     assert response.status_code == 302
-    invitation = CoordinatorInvitation.objects.get()
+    invitation = Invitation.objects.get(kind=InvitationKind.COORDINATOR)
     assert invitation.email == "kuemmerer@example.org"
     assert invitation.sent_at is not None
     assert len(mail.outbox) == 1
@@ -108,15 +108,15 @@ def test_inviting_an_existing_account_is_a_form_error_and_sends_nothing(client, 
 
     assert response.status_code == 200
     assert "Es gibt bereits ein Konto mit dieser E-Mail-Adresse" in response.content.decode()
-    assert not CoordinatorInvitation.objects.exists()
+    assert not Invitation.objects.exists()
     assert mail.outbox == []
 
 
 def test_sending_an_invitation_twice_sends_one_email():
     invitation = CoordinatorInvitationFactory()
 
-    assert coordinator_invitation_send(invitation=invitation) is True
-    assert coordinator_invitation_send(invitation=invitation) is False
+    assert invitation_send(invitation=invitation) is True
+    assert invitation_send(invitation=invitation) is False
 
     assert len(mail.outbox) == 1
 
@@ -125,7 +125,7 @@ def test_expired_unaccepted_invitations_are_purged_and_others_kept():
     expired = CoordinatorInvitationFactory(created_at=timezone.now() - timedelta(days=20))
     fresh = CoordinatorInvitationFactory()
 
-    assert coordinator_invitations_purge_expired() == 1
+    assert invitations_purge_expired() == 1
 
-    assert not CoordinatorInvitation.objects.filter(pk=expired.pk).exists()
-    assert CoordinatorInvitation.objects.filter(pk=fresh.pk).exists()
+    assert not Invitation.objects.filter(pk=expired.pk).exists()
+    assert Invitation.objects.filter(pk=fresh.pk).exists()

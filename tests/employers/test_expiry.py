@@ -67,4 +67,4 @@ def test_celery_beat_runs_the_job_every_night():
     schedule = {entry["task"]: entry for entry in settings.CELERY_BEAT_SCHEDULE.values()}
 
     assert "employers.tasks.expire_vacancies" in schedule
-    assert "employers.tasks.expire_staff_invitations" in schedule
+    assert "accounts.tasks.expire_invitations" in schedule

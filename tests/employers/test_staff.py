@@ -9,12 +9,11 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
-from accounts.models import Role, User
-from accounts.selectors import invitation_token
+from accounts.models import Invitation, Role, User
+from accounts.selectors import invitation_accept_path, invitation_token
+from accounts.services import invitation_send, invitations_purge_expired
 from applications.models import ApplicationStatus
-from employers.models import Membership, StaffInvitation
-from employers.selectors import staff_invitation_accept_path
-from employers.services import staff_invitation_send, staff_invitations_purge_expired
+from employers.models import Membership
 from tests.factories import (
     TEST_PASSWORD,
     ApplicationFactory,
@@ -48,7 +47,7 @@ def test_admin_invites_a_colleague_who_creates_an_account_from_the_email_in_turk
         response = client.post(url("staff"), {"email": "Mehmet.Kaya@Example.org", "language": "tr"})
 
     assert response.status_code == 302
-    invitation = StaffInvitation.objects.get()
+    invitation = Invitation.objects.get()
     assert (invitation.organisation, invitation.email, invitation.invited_by) == (
         organisation,
         "mehmet.kaya@example.org",
@@ -91,7 +90,7 @@ def test_a_course_providers_colleague_becomes_provider_staff(client):
     invitation = StaffInvitationFactory(organisation=CourseProviderOrganisationFactory())
 
     client.post(
-        staff_invitation_accept_path(invitation=invitation),
+        invitation_accept_path(invitation=invitation),
         {"first_name": "A", "last_name": "B", "password1": PASSWORD, "password2": PASSWORD},
     )
 
@@ -102,7 +101,7 @@ def test_a_course_providers_colleague_becomes_provider_staff(client):
 
 def test_an_invitation_link_works_only_once(client):
     invitation = StaffInvitationFactory()
-    path = staff_invitation_accept_path(invitation=invitation)
+    path = invitation_accept_path(invitation=invitation)
     data = {"first_name": "A", "last_name": "B", "password1": PASSWORD, "password2": PASSWORD}
     client.post(path, data)
     client.logout()
@@ -116,17 +115,17 @@ def test_an_invitation_link_works_only_once(client):
 def test_a_forged_or_expired_invitation_link_is_refused(client):
     expired = StaffInvitationFactory(created_at=timezone.now() - timedelta(days=15))
 
-    assert client.get(staff_invitation_accept_path(invitation=expired)).status_code == 404
+    assert client.get(invitation_accept_path(invitation=expired)).status_code == 404
     assert client.get(url("staff_invitation_accept", token="1:forged")).status_code == 404
 
 
 def test_a_coordinator_invitation_link_is_no_staff_invitation(client):
-    invitation = StaffInvitationFactory()
-    coordinator_invitation = CoordinatorInvitationFactory(pk=invitation.pk)
+    coordinator_invitation = CoordinatorInvitationFactory()
 
     response = client.get(url("staff_invitation_accept", token=invitation_token(invitation=coordinator_invitation)))
 
     assert response.status_code == 404
+    assert client.get(invitation_accept_path(invitation=coordinator_invitation)).status_code == 200
 
 
 def test_somebody_logged_in_cannot_accept_an_invitation(client):
@@ -134,7 +133,7 @@ def test_somebody_logged_in_cannot_accept_an_invitation(client):
     client.force_login(CandidateFactory())
 
     response = client.post(
-        staff_invitation_accept_path(invitation=invitation),
+        invitation_accept_path(invitation=invitation),
         {"first_name": "A", "last_name": "B", "password1": PASSWORD, "password2": PASSWORD},
     )
 
@@ -146,7 +145,7 @@ def test_mismatched_passwords_create_no_account(client):
     invitation = StaffInvitationFactory()
 
     response = client.post(
-        staff_invitation_accept_path(invitation=invitation),
+        invitation_accept_path(invitation=invitation),
         {"first_name": "A", "last_name": "B", "password1": PASSWORD, "password2": PASSWORD + "x"},
     )
 
@@ -180,7 +179,7 @@ def test_an_organisation_sends_at_most_ten_invitations_an_hour(client):
 
     assert response.status_code == 200
     assert field_error(response, "email")
-    assert StaffInvitation.objects.count() == 10
+    assert Invitation.objects.count() == 10
     other_organisation = EmployerStaffFactory()
     client.force_login(other_organisation)
     assert client.post(url("staff"), {"email": "one-more@example.org", "language": "de"}).status_code == 302
@@ -190,7 +189,7 @@ def test_staff_without_an_organisation_accept_an_invitation_after_logging_in(cli
     former = EmployerStaffFactory(email="former@example.org")
     former.membership.delete()
     invitation = StaffInvitationFactory(email="former@example.org", organisation=CourseProviderOrganisationFactory())
-    path = staff_invitation_accept_path(invitation=invitation)
+    path = invitation_accept_path(invitation=invitation)
 
     anonymous = client.get(path)
     assert anonymous.status_code == 200
@@ -213,7 +212,7 @@ def test_a_candidate_invited_under_their_address_stays_a_candidate(client):
     invitation = StaffInvitationFactory(email="candidate@example.org")
     client.force_login(candidate)
 
-    response = client.post(staff_invitation_accept_path(invitation=invitation))
+    response = client.post(invitation_accept_path(invitation=invitation))
 
     assert response.status_code == 200
     candidate.refresh_from_db()
@@ -228,7 +227,7 @@ def test_someone_else_logged_in_cannot_take_an_invitation_for_an_existing_accoun
     invitation = StaffInvitationFactory(email="owner@example.org")
     client.force_login(EmployerStaffFactory())
 
-    response = client.post(staff_invitation_accept_path(invitation=invitation))
+    response = client.post(invitation_accept_path(invitation=invitation))
 
     assert response.status_code == 409
     invitation.refresh_from_db()
@@ -244,7 +243,7 @@ def test_inviting_the_same_person_twice_is_refused_while_the_first_invitation_is
 
     assert response.status_code == 200
     assert "Diese Person wurde schon eingeladen" in field_error(response, "email")
-    assert StaffInvitation.objects.count() == 1
+    assert Invitation.objects.count() == 1
 
 
 def test_staff_who_are_not_admins_see_colleagues_but_cannot_invite(client):
@@ -258,7 +257,7 @@ def test_staff_who_are_not_admins_see_colleagues_but_cannot_invite(client):
     assert "Ayşe Yilmaz" in text_of(page)
     assert 'name="email"' not in page.content.decode()
     assert response.status_code == 403
-    assert not StaffInvitation.objects.exists()
+    assert not Invitation.objects.exists()
 
 
 def test_admin_removes_a_colleague_who_can_no_longer_log_in_and_whose_steps_stay_in_the_history(client):
@@ -327,8 +326,8 @@ def test_admin_makes_a_colleague_admin_who_then_edits_the_profile_and_cannot_los
 def test_sending_an_invitation_twice_sends_one_email():
     invitation = StaffInvitationFactory()
 
-    assert staff_invitation_send(invitation=invitation) is True
-    assert staff_invitation_send(invitation=invitation) is False
+    assert invitation_send(invitation=invitation) is True
+    assert invitation_send(invitation=invitation) is False
 
     assert len(mail.outbox) == 1
 
@@ -338,15 +337,15 @@ def test_expired_unaccepted_invitations_are_purged_and_others_kept():
     fresh = StaffInvitationFactory()
     accepted = StaffInvitationFactory(created_at=timezone.now() - timedelta(days=20), accepted_at=timezone.now())
 
-    assert staff_invitations_purge_expired() == 1
+    assert invitations_purge_expired() == 1
 
-    assert set(StaffInvitation.objects.values_list("pk", flat=True)) == {fresh.pk, accepted.pk}
+    assert set(Invitation.objects.values_list("pk", flat=True)) == {fresh.pk, accepted.pk}
 
 
 def test_the_invitation_email_shows_the_organisation_name_as_written(django_capture_on_commit_callbacks):
     invitation = StaffInvitationFactory(organisation__name="Müller & Söhne <Bau>", language="de")
 
-    staff_invitation_send(invitation=invitation)
+    invitation_send(invitation=invitation)
 
     assert "Müller & Söhne <Bau>" in mail.outbox[0].subject
     assert "Müller & Söhne <Bau>" in mail.outbox[0].body

@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from django.core import signing
 from django.utils import timezone
 
+from accounts.models import Invitation, InvitationKind
 from accounts.selectors import invitation_token
 from alerts.models import SavedSearch
 from alerts.services import unsubscribe_token_make as saved_search_unsubscribe_token
 from conversations.models import Conversation, Message, Report
 from employers.models import Membership
-from employers.selectors import staff_invitation_token
-from imports.models import AccountInvitation
-from imports.selectors import invitation_token as account_invitation_token
 from jobboerse.models import Listing, ListingStatus, OccupationMapping
 from notifications.digests import unsubscribe_token_make
 from notifications.models import Notification
@@ -178,10 +176,12 @@ def build_world() -> World:
     imported = CandidateFactory(password=None)
     imported.set_unusable_password()
     imported.save(update_fields=["password"])
-    account_invitation = AccountInvitation.objects.create(user=imported, invited_by=coordinator_in)
+    account_invitation = Invitation.objects.create(
+        kind=InvitationKind.IMPORTED_ACCOUNT, user=imported, invited_by=coordinator_in
+    )
     world.objects["coordinator_invitation_token"] = Pair(invitation_token(invitation=coordinator_invitation), "forged")
-    world.objects["staff_invitation_token"] = Pair(staff_invitation_token(invitation=staff_invitation), "forged")
-    world.objects["account_invitation_token"] = Pair(account_invitation_token(invitation=account_invitation), "forged")
+    world.objects["staff_invitation_token"] = Pair(invitation_token(invitation=staff_invitation), "forged")
+    world.objects["account_invitation_token"] = Pair(invitation_token(invitation=account_invitation), "forged")
     world.objects["unsubscribe_token"] = Pair(unsubscribe_token_make(user=candidate), signing.dumps("forged"))
     world.objects["saved_search_unsubscribe_token"] = Pair(
         saved_search_unsubscribe_token(owner=candidate, search_ids=[own["saved_search"].pk]), "forged"

@@ -9,10 +9,9 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from accounts.models import Role, User
+from accounts.models import Invitation, Role, User
 from employers.models import Membership, Organisation, Vacancy
 from imports.importers import partner_csv_import
-from imports.models import AccountInvitation
 from mentoring.models import MentorProfile
 from portal.models import CandidateProfile
 from tests.factories import (
@@ -153,7 +152,7 @@ def test_candidates_example_imports_accounts_waiting_for_their_owners(coordinato
     assert [o.occupation.kldb_code for o in reza.occupations.all()] == ["22342"]
     yonas = CandidateProfile.objects.get(user__email="yonas.tesfay@example.org")
     assert (yonas.german_level, yonas.user.preferred_language, yonas.occupations.count()) == ("0", "en", 0)
-    assert AccountInvitation.objects.filter(invited_by=coordinator).count() == 5
+    assert Invitation.objects.filter(invited_by=coordinator).count() == 5
 
 
 @pytest.mark.parametrize(("style", "detected"), STYLES)
@@ -269,7 +268,7 @@ def test_bad_candidate_rows_name_row_column_and_reason(coordinator):
     assert "2030-13-01" in messages[3]
     assert "Klingonisch" in messages[4]
     assert not User.objects.filter(role=Role.CANDIDATE).exclude(email="olena.kovalenko@example.org").exists()
-    assert not AccountInvitation.objects.exists()
+    assert not Invitation.objects.exists()
 
 
 def test_a_repeated_e_mail_address_in_the_file_names_the_first_row(coordinator):
@@ -392,16 +391,16 @@ def test_invitations_go_out_after_commit_in_each_persons_language(coordinator, d
     assert "Olena" in by_address["olena.kovalenko@example.org"].body
     assert "Brücke" in by_address["olena.kovalenko@example.org"].subject
     assert by_address["olena.kovalenko@example.org"].subject != by_address["yonas.tesfay@example.org"].subject
-    assert all(invitation.sent_at for invitation in AccountInvitation.objects.all())
+    assert all(invitation.sent_at for invitation in Invitation.objects.all())
 
 
 def test_a_retried_invitation_task_does_not_send_twice(coordinator, django_capture_on_commit_callbacks):
-    from imports.tasks import send_account_invitation
+    from accounts.tasks import send_invitation
 
     with django_capture_on_commit_callbacks(execute=True):
         run("mentors", csv_file(example_rows("mentors")[:2]), coordinator)
 
-    assert send_account_invitation(AccountInvitation.objects.get().pk) is False
+    assert send_invitation(Invitation.objects.get().pk) is False
     assert [message.to for message in mail.outbox if "sabine.krueger@example.org" in message.to] == [
         ["sabine.krueger@example.org"]
     ]

@@ -10,9 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import Role, User
+from accounts.models import Invitation, Role, User
 from employers.models import Organisation
-from imports.models import AccountInvitation
 from mentoring.models import MentorProfile
 from tests.factories import FACTORY_BY_ROLE, TEST_PASSWORD, CoordinatorFactory
 from tests.imports.conftest import STATEWIDE_CODES
@@ -228,7 +227,7 @@ def test_an_imported_candidate_sets_a_password_with_the_link_and_is_logged_in(
     assert user.check_password(TEST_PASSWORD)
     assert EmailAddress.objects.get(user=user).verified
     assert client.get(reverse("dashboard")).url == reverse("portal:candidate_dashboard")
-    assert AccountInvitation.objects.get(user=user).accepted_at is not None
+    assert Invitation.objects.get(user=user).accepted_at is not None
     assert user.candidate_profile.visible_to_employers is False
 
     client.logout()
