@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.demo import events_demo_seed
+from demo.events import events_demo_seed
+from demo.services import ORGANISATIONS, demo_seed
 from events.models import Event, EventRegistration
-from portal.demo import ORGANISATIONS, demo_seed
 
 pytestmark = pytest.mark.django_db
 

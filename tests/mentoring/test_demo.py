@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from mentoring.demo import mentoring_demo_seed
+from demo.mentoring import mentoring_demo_seed
+from demo.services import MENTORS, demo_seed
 from mentoring.models import MentorProfile, MentorRequest, Mentorship, MentorshipEvent, MentorshipNote
-from portal.demo import MENTORS, demo_seed
 
 pytestmark = pytest.mark.django_db
 

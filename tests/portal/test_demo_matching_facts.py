@@ -3,9 +3,9 @@
 import pytest
 
 from courses.models import Course
+from demo import services as demo
+from demo.services import demo_seed
 from employers.models import Vacancy
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateProfile
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from demo import services as demo
+from demo.services import demo_seed
 from occupations.models import Occupation
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile
 from portal.selectors import candidate_profile_completeness
 

@@ -12,13 +12,13 @@ from accounts.models import Role, User
 from accounts.views import DASHBOARD_BY_ROLE
 from applications.models import Application, ApplicationEvent, ApplicationStatus
 from courses.models import Course, CourseRegistration, Delivery, SupplyReport
+from demo import services as demo
+from demo.services import demo_seed
 from employers.models import Membership, Organisation, Vacancy, VacancyKind, VacancyStatus
 from notifications.models import Notification
 from places.geo import is_known_postal_code
 from places.models import Region
 from places.selectors import region_postal_codes
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateProfile, ContactGrant
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ coordinator. The sample's dates move with the day of seeding; seeding again the 
 
 from django.utils import timezone
 
-from .areas import LOWER_SAXONY_DISTRICTS
-from .recorded import RecordedJobboerse, load_sample
-from .services import jobboerse_sync
+from jobboerse.areas import LOWER_SAXONY_DISTRICTS
+from jobboerse.recorded import RecordedJobboerse, load_sample
+from jobboerse.services import jobboerse_sync
 
 
 def jobboerse_demo_seed() -> None:

@@ -1167,9 +1167,9 @@ DEMO_DOMAIN = "demo.example.org"
 # Demo data of other apps, seeded after this one where the module exists: (module, function).
 # The other apps' demo data, seeded after the people and organisations it refers to.
 DEMO_HOOKS = [
-    "mentoring.demo.mentoring_demo_seed",
-    "events.demo.events_demo_seed",
-    "jobboerse.demo.jobboerse_demo_seed",
+    "demo.mentoring.mentoring_demo_seed",
+    "demo.events.events_demo_seed",
+    "demo.jobboerse.jobboerse_demo_seed",
 ]
 
 

@@ -11,11 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from portal.models import CandidateProfile
-
-from .models import MentorProfile
-from .selectors import coordinators_for_postal_code
-from .services import (
+from mentoring.models import MentorProfile
+from mentoring.selectors import coordinators_for_postal_code
+from mentoring.services import (
     mentor_approve,
     mentor_profile_save,
     mentor_request_create,
@@ -24,6 +22,7 @@ from .services import (
     mentorship_note_add,
     mentorship_propose,
 )
+from portal.models import CandidateProfile
 
 MENTOR_PROFILES = {
     "mentorin@demo.example.org": {

@@ -13,10 +13,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Organisation
-
-from .models import Event, EventKind, EventStatus, TargetGroup
-from .selectors import registration_of
-from .services import event_create, event_publish, event_register, event_update
+from events.models import Event, EventKind, EventStatus, TargetGroup
+from events.selectors import registration_of
+from events.services import event_create, event_publish, event_register, event_update
 
 # Employers from portal.demo.ORGANISATIONS that have a stand at the job fair.
 JOB_FAIR_EMPLOYERS = [
