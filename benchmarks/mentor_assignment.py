@@ -61,10 +61,10 @@ def create_synthetic_data(rng: random.Random):
     from django.utils import timezone
 
     from accounts.models import Role, User
+    from demo.data.regions import REGIONS
     from mentoring.models import HelpTopic, MentorProfile, MentorRequest
     from places.geo import coordinates_of
     from places.services import region_save
-    from portal.demo import REGIONS
     from portal.models import CandidateLanguage, CandidateProfile
     from portal.vocabulary import GermanLevel
 

@@ -125,7 +125,7 @@ def create_synthetic_data(rng: random.Random) -> None:
 def run() -> None:
     from courses.report_services import supply_reports_refresh_all
     from courses.supply import supply_report_compute
-    from portal.demo import demo_seed
+    from demo.services import demo_seed
 
     demo_seed()
     seconds, data = best_of(ROUNDS, supply_report_compute)

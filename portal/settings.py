@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "webapp",
     "imports",
     "jobboerse",
+    # Last: the demo data reaches into every app above, and none of them imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -17,10 +17,13 @@ def _celery_runs_eagerly():
     celery_app.conf.task_always_eager = previous
 
 
+# Full-strength hashing of every test account would cost minutes across the suite.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    """Full-strength hashing of every test account would cost minutes across the suite."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)

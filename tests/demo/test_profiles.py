@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from demo.data.people import CANDIDATES, EXTRA_CANDIDATES
+from demo.services import demo_seed
 from occupations.models import Occupation
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile
 from portal.selectors import candidate_profile_completeness
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def _profile_rows() -> dict[str, list]:
@@ -23,19 +23,15 @@ def _profile_rows() -> dict[str, list]:
 
 
 def test_every_demo_candidate_has_a_complete_profile():
-    demo_seed()
-
     profiles = CandidateProfile.objects.select_related("user")
     assert sorted(profile.user.email for profile in profiles) == sorted(
-        person["email"] for person in [*demo.CANDIDATES, *demo.EXTRA_CANDIDATES]
+        person["email"] for person in [*CANDIDATES, *EXTRA_CANDIDATES]
     )
     for profile in profiles:
         assert candidate_profile_completeness(profile=profile) == (100, []), profile.user.email
 
 
 def test_the_syrian_painter_lives_in_neustadt_am_ruebenberge():
-    demo_seed()
-
     ahmad = CandidateProfile.objects.get(user__email="ahmad@demo.example.org")
     assert ahmad.postal_code == "31535"
     assert ahmad.occupations.first().occupation.name("de") == "Maler/in und Lackierer/in"
@@ -43,54 +39,38 @@ def test_the_syrian_painter_lives_in_neustadt_am_ruebenberge():
 
 
 def test_the_ukrainian_nurse_lives_in_osnabrueck_and_has_her_recognition_in_progress():
-    demo_seed()
-
     olena = CandidateProfile.objects.get(user__email="kandidatin@demo.example.org")
     assert (olena.postal_code, olena.recognition_status) == ("49076", "in_progress")
     assert olena.occupations.get().occupation.kldb_code == "81302"
 
 
 def test_the_afghan_candidate_in_luechow_dannenberg_speaks_a1_german():
-    demo_seed()
-
     mariam = CandidateProfile.objects.get(user__email="mariam@demo.example.org")
     assert (mariam.german_level, mariam.postal_code) == ("A1", "29439")
 
 
 def test_seeding_twice_leaves_the_profiles_untouched():
-    demo_seed()
     rows = _profile_rows()
 
-    demo_seed()
+    demo_seed(with_jobboerse=False)
 
     assert _profile_rows() == rows
 
 
 def test_seeding_puts_a_changed_profile_back_to_the_demo_state():
-    demo_seed()
     ahmad = CandidateProfile.objects.get(user__email="ahmad@demo.example.org")
     CandidateProfile.objects.filter(pk=ahmad.pk).update(german_level="C2", looking_for=[])
     ahmad.occupations.all().delete()
 
-    demo_seed()
+    demo_seed(with_jobboerse=False)
 
     ahmad.refresh_from_db()
     assert (ahmad.german_level, ahmad.looking_for) == ("A2", ["job", "work_trial"])
     assert sorted(ahmad.occupations.values_list("occupation__kldb_code", flat=True)) == ["33212", "33302"]
 
 
-def test_seed_refuses_occupations_missing_from_the_catalogue_and_creates_nothing():
-    Occupation.objects.filter(kldb_code="33212").delete()
-
-    with pytest.raises(ValueError, match="33212"):
-        demo_seed()
-
-    assert not User.objects.exists()
-    assert not CandidateProfile.objects.exists()
-
-
-def test_demo_candidate_sees_the_own_complete_profile_in_ukrainian(client, settings):
-    email = demo_seed()["candidate"]
+def test_demo_candidate_sees_the_own_complete_profile_in_ukrainian(client, seeded_demo):
+    email = seeded_demo["candidate"]
     client.force_login(User.objects.get(email=email))
 
     with translation.override("uk"):

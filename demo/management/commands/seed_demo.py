@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo import demo_seed
+from demo.services import demo_seed
 
 # Where `make run` serves the portal.
 DEMO_URL = "http://127.0.0.1:8000/"

@@ -3,8 +3,7 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -12,22 +11,26 @@ from accounts.models import Role, User
 from accounts.views import DASHBOARD_BY_ROLE
 from applications.models import Application, ApplicationEvent, ApplicationStatus
 from courses.models import Course, CourseRegistration, Delivery, SupplyReport
+from demo.data.courses import COURSE_REGISTRATIONS, COURSES
+from demo.data.organisations import ORGANISATIONS
+from demo.data.people import CANDIDATES, COORDINATORS, EXTRA_CANDIDATES, MENTORS
+from demo.data.regions import REGIONS
+from demo.data.vacancies import APPLICATIONS, VACANCIES
+from demo.services import demo_seed
 from employers.models import Membership, Organisation, Vacancy, VacancyKind, VacancyStatus
 from notifications.models import Notification
 from places.geo import is_known_postal_code
 from places.models import Region
 from places.selectors import region_postal_codes
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateProfile, ContactGrant
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for this module (tests/demo/conftest.py); tests that seed again do so on top of it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
-@pytest.fixture(autouse=True)
-def _without_jobboerse_offers(monkeypatch):
-    """The 200 recorded Jobbörse ads would add seconds to every seed here; tests/jobboerse/test_demo.py seeds them."""
-    monkeypatch.setattr(demo, "DEMO_HOOKS", [hook for hook in demo.DEMO_HOOKS if not hook.startswith("jobboerse.")])
+def _seed_again() -> dict[str, str]:
+    # Without the recorded Jobbörse ads, as the module's seed (tests/demo/test_jobboerse.py seeds them).
+    return demo_seed(with_jobboerse=False)
 
 
 SEEDED_MODELS = [
@@ -87,46 +90,42 @@ def _rows() -> dict[str, list]:
 
 
 def test_seed_creates_every_demo_row():
-    demo_seed()
-
-    candidates = len(demo.CANDIDATES) + len(demo.EXTRA_CANDIDATES)
-    people = candidates + len(demo.MENTORS) + len(demo.COORDINATORS) + len(demo.ORGANISATIONS) + 1
+    candidates = len(CANDIDATES) + len(EXTRA_CANDIDATES)
+    accounts = candidates + len(MENTORS) + len(COORDINATORS) + len(ORGANISATIONS) + 1
     counts = _row_counts()
     assert {name: counts[name] for name in ["User", "Organisation", "Membership", "Region", "EmailAddress"]} == {
-        "User": people,
-        "Organisation": len(demo.ORGANISATIONS),
-        "Membership": len(demo.ORGANISATIONS),
-        "Region": len(demo.REGIONS),
-        "EmailAddress": people,
+        "User": accounts,
+        "Organisation": len(ORGANISATIONS),
+        "Membership": len(ORGANISATIONS),
+        "Region": len(REGIONS),
+        "EmailAddress": accounts,
     }
     assert counts["CandidateProfile"] == candidates
-    assert counts["Vacancy"] == len(demo.VACANCIES)
-    assert counts["Course"] == len(demo.COURSES)
-    assert counts["Application"] == len(demo.APPLICATIONS)
-    assert counts["CourseRegistration"] == sum(len(spec["candidates"]) for spec in demo.COURSE_REGISTRATIONS)
+    assert counts["Vacancy"] == len(VACANCIES)
+    assert counts["Course"] == len(COURSES)
+    assert counts["Application"] == len(APPLICATIONS)
+    assert counts["CourseRegistration"] == sum(len(spec["candidates"]) for spec in COURSE_REGISTRATIONS)
     # The state's report and one per region.
-    assert counts["SupplyReport"] == len(demo.REGIONS) + 1
+    assert counts["SupplyReport"] == len(REGIONS) + 1
 
 
 def test_seeding_twice_gives_identical_row_counts():
-    demo_seed()
     counts = _row_counts()
 
-    demo_seed()
+    _seed_again()
 
     assert _row_counts() == counts
 
 
-def test_seeding_twice_changes_nothing():
-    first_logins = demo_seed()
+def test_seeding_twice_changes_nothing(seeded_demo):
     rows = _rows()
 
-    assert demo_seed() == first_logins
+    assert _seed_again() == seeded_demo
     assert _rows() == rows
 
 
-def test_seed_returns_one_login_per_role_in_role_order():
-    logins = demo_seed()
+def test_seed_returns_one_login_per_role_in_role_order(seeded_demo):
+    logins = seeded_demo
 
     assert list(logins) == Role.values
     assert {role: User.objects.get(email=email).role for role, email in logins.items()} == {
@@ -135,38 +134,30 @@ def test_seed_returns_one_login_per_role_in_role_order():
 
 
 def test_every_role_has_a_demo_user():
-    demo_seed()
-
     for role in Role.values:
         assert User.objects.filter(role=role).exists(), role
 
 
 def test_every_demo_address_is_verified_and_primary():
-    demo_seed()
-
     assert not EmailAddress.objects.filter(verified=False).exists()
     assert EmailAddress.objects.filter(primary=True).count() == User.objects.count()
 
 
 def test_painting_firm_employs_and_teaches_and_its_staff_are_employers():
-    demo_seed()
-
     firm = Organisation.objects.get(is_employer=True, is_course_provider=True)
     assert firm.name.startswith("Malerbetrieb")
     assert firm.memberships.get().user.role == Role.EMPLOYER
 
 
 def test_every_staff_account_belongs_to_an_organisation_of_its_kind():
-    demo_seed()
-
     for user in User.objects.filter(role__in=[Role.EMPLOYER, Role.PROVIDER]).select_related("membership__organisation"):
         organisation = user.membership.organisation
         assert organisation.is_employer if user.role == Role.EMPLOYER else organisation.is_course_provider
 
 
 @pytest.mark.parametrize("role", Role.values)
-def test_demo_login_of_each_role_opens_its_dashboard(client, settings, role):
-    email = demo_seed()[role]
+def test_demo_login_of_each_role_opens_its_dashboard(client, settings, seeded_demo, role):
+    email = seeded_demo[role]
     user = User.objects.get(email=email)
 
     with translation.override("de"):
@@ -180,43 +171,15 @@ def test_demo_login_of_each_role_opens_its_dashboard(client, settings, role):
 
 
 def test_every_coordinator_region_has_only_known_postal_codes():
-    demo_seed()
-
     coordinators = User.objects.coordinators().select_related("region")
-    assert coordinators.count() == len(demo.COORDINATORS)
+    assert coordinators.count() == len(COORDINATORS)
     for coordinator in coordinators:
         codes = region_postal_codes(region=coordinator.region)
         assert codes, coordinator.region.name
         assert [code for code in codes if not is_known_postal_code(code)] == []
 
 
-def test_seed_refuses_unknown_postal_codes_and_creates_nothing(monkeypatch):
-    monkeypatch.setattr(demo, "REGIONS", [*demo.REGIONS, {"name": "Atlantis", "postal_codes": ["00000"]}])
-
-    with pytest.raises(ValueError, match="00000"):
-        demo_seed()
-
-    assert _row_counts() == dict.fromkeys(_row_counts(), 0)
-
-
-def test_command_refuses_to_run_without_debug(settings):
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError, match="DEBUG"):
-        call_command("seed_demo", stdout=StringIO())
-
-    assert not User.objects.exists()
-
-
-def test_command_runs_without_debug_when_forced(settings):
-    settings.DEBUG = False
-
-    call_command("seed_demo", "--force", stdout=StringIO())
-
-    assert User.objects.filter(role=Role.ADMIN).exists()
-
-
-def test_command_prints_one_login_per_role_with_the_demo_password(settings):
+def test_command_prints_one_login_per_role_with_the_demo_password(settings, seeded_demo):
     settings.DEBUG = True
     out = StringIO()
 
@@ -225,7 +188,7 @@ def test_command_prints_one_login_per_role_with_the_demo_password(settings):
     output = out.getvalue()
     assert "http://127.0.0.1:8000/" in output
     assert settings.DEMO_PASSWORD in output
-    for role, email in demo_seed().items():
+    for role, email in seeded_demo.items():
         assert f"{role} " in output
         assert email in output
 
@@ -234,15 +197,12 @@ def test_command_prints_one_login_per_role_with_the_demo_password(settings):
 
 
 def test_every_kind_of_vacancy_is_published_at_least_three_times():
-    demo_seed()
-
     for kind in VacancyKind.values:
         assert Vacancy.objects.published().filter(kind=kind).count() >= 3, kind
     assert not Vacancy.objects.exclude(status=VacancyStatus.PUBLISHED).exists()
 
 
 def test_demo_vacancies_start_and_stay_open_from_today_on():
-    demo_seed()
     today = timezone.localdate()
 
     for vacancy in Vacancy.objects.all():
@@ -251,8 +211,6 @@ def test_demo_vacancies_start_and_stay_open_from_today_on():
 
 
 def test_demo_vacancies_ask_for_different_german_levels_in_cities_and_rural_districts():
-    demo_seed()
-
     assert set(Vacancy.objects.values_list("german_level_required", flat=True)) >= {"0", "A1", "A2", "B1"}
     for region in ["Region Hannover", "Landkreis Cuxhaven", "Landkreis Emsland", "Landkreis Lüchow-Dannenberg",
                    "Stadt Osnabrück"]:  # fmt: skip
@@ -261,8 +219,6 @@ def test_demo_vacancies_ask_for_different_german_levels_in_cities_and_rural_dist
 
 
 def test_painting_firm_offers_job_shadowing_and_an_internship_in_its_training_centre_in_neustadt():
-    demo_seed()
-
     firm = Organisation.objects.get(name__startswith="Malerbetrieb")
     offers = firm.vacancies.published().filter(postal_code="31535")
     assert {VacancyKind.HOSPITATION, VacancyKind.INTERNSHIP} <= set(offers.values_list("kind", flat=True))
@@ -270,7 +226,6 @@ def test_painting_firm_offers_job_shadowing_and_an_internship_in_its_training_ce
 
 
 def test_public_profile_of_the_painting_firm_tells_its_training_centre_story(client):
-    demo_seed()
     firm = Organisation.objects.get(name__startswith="Malerbetrieb")
 
     with translation.override("de"):
@@ -285,7 +240,6 @@ def test_public_profile_of_the_painting_firm_tells_its_training_centre_story(cli
 
 
 def test_a_vacancy_that_has_started_moves_to_fresh_dates_when_seeded_again():
-    demo_seed()
     today = timezone.localdate()
     vacancy = Vacancy.objects.get(title__startswith="Schnuppertage")
     Vacancy.objects.filter(pk=vacancy.pk).update(
@@ -293,7 +247,7 @@ def test_a_vacancy_that_has_started_moves_to_fresh_dates_when_seeded_again():
         status=VacancyStatus.EXPIRED,
     )  # fmt: skip
 
-    demo_seed()
+    _seed_again()
 
     vacancy.refresh_from_db()
     assert (vacancy.status, vacancy.start_date) == (VacancyStatus.PUBLISHED, today + datetime.timedelta(days=14))
@@ -301,12 +255,11 @@ def test_a_vacancy_that_has_started_moves_to_fresh_dates_when_seeded_again():
 
 
 def test_a_course_that_has_started_moves_to_fresh_dates_and_keeps_its_registrations():
-    demo_seed()
     today = timezone.localdate()
     course = Course.objects.get(title="Azubi-Sprachkurs Malerhandwerk")
     Course.objects.filter(pk=course.pk).update(start_date=today - datetime.timedelta(days=7))
 
-    demo_seed()
+    _seed_again()
 
     course.refresh_from_db()
     assert course.start_date == today + datetime.timedelta(days=21)
@@ -316,7 +269,6 @@ def test_a_course_that_has_started_moves_to_fresh_dates_and_keeps_its_registrati
 
 
 def test_courses_of_every_kind_take_place_in_cities_rural_districts_and_online():
-    demo_seed()
     courses = Course.objects.published()
 
     assert {"integration", "literacy", "women_parents", "job_bsk", "azubi_bsk"} <= set(
@@ -337,8 +289,6 @@ def _report_totals(region_name: str) -> dict:
 
 
 def test_supply_report_after_seeding_shows_unmet_demand_in_the_rural_districts_but_not_in_the_cities():
-    demo_seed()
-
     for rural in ["Landkreis Lüchow-Dannenberg", "Landkreis Cuxhaven"]:
         totals = _report_totals(rural)
         assert totals["demand"] > 0 and totals["unmet"] > 0, (rural, totals)
@@ -349,7 +299,6 @@ def test_supply_report_after_seeding_shows_unmet_demand_in_the_rural_districts_b
 
 
 def test_coordinator_of_the_wendland_sees_the_gap_on_the_supply_report_page(client):
-    demo_seed()
     coordinator = User.objects.get(email="kuemmerer.wendland@demo.example.org")
     client.force_login(coordinator)
 
@@ -360,21 +309,20 @@ def test_coordinator_of_the_wendland_sees_the_gap_on_the_supply_report_page(clie
     assert response.context["report"].data["totals"]["unmet"] == _report_totals("Landkreis Lüchow-Dannenberg")["unmet"]
 
 
-def test_extra_candidates_learn_german_in_the_rural_districts_and_are_not_logins():
-    logins = demo_seed()
+def test_extra_candidates_learn_german_in_the_rural_districts_and_are_not_logins(seeded_demo):
+    logins = seeded_demo
 
     rural_codes = set(region_postal_codes(region=Region.objects.get(name="Landkreis Cuxhaven"))) | set(
         region_postal_codes(region=Region.objects.get(name="Landkreis Lüchow-Dannenberg"))
     )
-    extra = CandidateProfile.objects.filter(user__email__in=[p["email"] for p in demo.EXTRA_CANDIDATES])
+    extra = CandidateProfile.objects.filter(user__email__in=[p["email"] for p in EXTRA_CANDIDATES])
     rural = extra.filter(postal_code__in=rural_codes)
     assert rural.count() >= 10
     assert set(rural.values_list("german_level", flat=True)) <= {"A1", "A2"}
-    assert not set(logins.values()) & {p["email"] for p in demo.EXTRA_CANDIDATES}
+    assert not set(logins.values()) & {p["email"] for p in EXTRA_CANDIDATES}
 
 
 def test_employer_dashboard_and_candidate_lists_are_not_empty(client):
-    demo_seed()
     employer = User.objects.get(email="arbeitgeber@demo.example.org")
     ahmad = User.objects.get(email="ahmad@demo.example.org")
 
@@ -395,8 +343,6 @@ def test_employer_dashboard_and_candidate_lists_are_not_empty(client):
 
 
 def test_ahmad_is_visible_to_employers_and_the_other_demo_candidates_are_not():
-    demo_seed()
-
     visible = CandidateProfile.objects.filter(visible_to_employers=True)
     assert list(visible.values_list("user__email", flat=True)) == ["ahmad@demo.example.org"]
 
@@ -405,46 +351,14 @@ def test_seed_includes_mentors_requests_and_events_with_a_job_fair_for_migrant_w
     from events.models import Event
     from mentoring.models import MentorProfile, MentorRequest, Mentorship
 
-    demo_seed()
-
     assert MentorProfile.objects.approved().exists()
     assert MentorRequest.objects.filter(status="waiting").exists()
     assert Mentorship.objects.active().exists()
     assert Event.objects.filter(kind="job_fair", target_group="women").exists()
 
 
-def test_seeding_sends_no_email(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        demo_seed()
-
-    assert callbacks, "the seed notified nobody, so this test proves nothing"
-    assert Notification.objects.exists()
-    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
-    assert mail.outbox == []
-
-
-def test_command_prints_no_personal_data_but_the_demo_logins(settings, capfd, django_capture_on_commit_callbacks):
-    settings.DEBUG = True
-    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-    out = StringIO()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=out)
-
-    captured = capfd.readouterr()
-    printed = out.getvalue() + captured.out + captured.err
-    logins = set(demo_seed().values())
-    for user in User.objects.exclude(email__in=logins):
-        assert user.email not in printed
-        assert f"{user.first_name} {user.last_name}" not in printed
-    for email in logins:
-        assert email in printed
-
-
 def test_the_demo_candidates_see_matches_on_their_dashboard(client):
     from matching.models import Match
-
-    demo_seed()
 
     ahmad = User.objects.get(email="ahmad@demo.example.org")
     assert Match.objects.filter(profile__user=ahmad).exists()

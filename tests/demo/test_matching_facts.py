@@ -3,19 +3,11 @@
 import pytest
 
 from courses.models import Course
+from demo.services import demo_seed
 from employers.models import Vacancy
-from portal import demo
-from portal.demo import demo_seed
 from portal.models import CandidateProfile
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _seeded(monkeypatch):
-    # Without the recorded Jobbörse ads, which only slow the seed down here.
-    monkeypatch.setattr(demo, "DEMO_HOOKS", [hook for hook in demo.DEMO_HOOKS if not hook.startswith("jobboerse.")])
-    demo_seed()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def test_some_demo_offers_need_a_car_or_lorry_licence():
@@ -58,7 +50,7 @@ def test_seeding_again_changes_no_offer_course_or_profile():
         model: dict(model.objects.values_list("pk", "updated_at")) for model in (Vacancy, Course, CandidateProfile)
     }
 
-    demo_seed()
+    demo_seed(with_jobboerse=False)
 
     for model, before in stamps.items():
         assert dict(model.objects.values_list("pk", "updated_at")) == before, model.__name__

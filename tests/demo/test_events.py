@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.demo import events_demo_seed
+from demo.data.organisations import ORGANISATIONS
+from demo.services import demo_events_seed
 from events.models import Event, EventRegistration
-from portal.demo import ORGANISATIONS, demo_seed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def _rows() -> dict[str, list]:
@@ -22,10 +22,6 @@ def _rows() -> dict[str, list]:
 
 
 def test_the_demo_has_a_job_fair_for_migrant_women_with_childcare_in_hannover():
-    demo_seed()
-
-    events_demo_seed()
-
     fair = Event.objects.get(kind="job_fair")
     assert (fair.status, fair.target_group, fair.childcare, fair.postal_code) == ("published", "women", True, "30159")
     employers = set(fair.participating_organisations.values_list("name", flat=True))
@@ -35,10 +31,6 @@ def test_the_demo_has_a_job_fair_for_migrant_women_with_childcare_in_hannover():
 
 
 def test_the_demo_has_a_patenschaft_evening_in_luechow_and_an_online_workshop():
-    demo_seed()
-
-    events_demo_seed()
-
     evening = Event.objects.get(kind="mentoring_info")
     workshop = Event.objects.get(kind="workshop")
     assert (evening.postal_code, evening.online) == ("29439", False)
@@ -48,18 +40,14 @@ def test_the_demo_has_a_patenschaft_evening_in_luechow_and_an_online_workshop():
 
 
 def test_seeding_again_changes_nothing():
-    demo_seed()
-    events_demo_seed()
     before = _rows()
 
-    events_demo_seed()
+    demo_events_seed()
 
     assert _rows() == before
 
 
 def test_a_demo_event_that_has_started_moves_to_its_next_date():
-    demo_seed()
-    events_demo_seed()
     evening = Event.objects.get(kind="mentoring_info")
     Event.objects.filter(pk=evening.pk).update(
         starts_at=timezone.now() - datetime.timedelta(days=3),
@@ -67,7 +55,7 @@ def test_a_demo_event_that_has_started_moves_to_its_next_date():
         registration_deadline=None,
     )
 
-    events_demo_seed()
+    demo_events_seed()
 
     evening.refresh_from_db()
     assert evening.starts_at > timezone.now()
@@ -75,9 +63,6 @@ def test_a_demo_event_that_has_started_moves_to_its_next_date():
 
 
 def test_the_demo_events_are_on_the_public_list(client):
-    demo_seed()
-    events_demo_seed()
-
     with translation.override("en"):
         content = client.get(reverse("events:list")).content.decode()
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from demo.services import demo_seed
 from employers.models import Vacancy, VacancySource, VacancyStatus
 from jobboerse.models import Listing, ListingStatus, SyncRun, SyncRunStatus
 from jobboerse.recorded import load_sample
-from portal.demo import demo_seed
 
 pytestmark = pytest.mark.django_db
 

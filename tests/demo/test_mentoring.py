@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from mentoring.demo import mentoring_demo_seed
+from demo.data.people import MENTORS
+from demo.services import demo_mentoring_seed
 from mentoring.models import MentorProfile, MentorRequest, Mentorship, MentorshipEvent, MentorshipNote
-from portal.demo import MENTORS, demo_seed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def _rows() -> dict[str, list]:
@@ -19,10 +19,6 @@ def _rows() -> dict[str, list]:
 
 
 def test_every_demo_mentor_is_approved_and_one_mentorship_is_active_with_a_note():
-    demo_seed()
-
-    mentoring_demo_seed()
-
     assert MentorProfile.objects.approved().count() == len(MENTORS)
     mentorship = Mentorship.objects.get(status="active")
     assert mentorship.profile.user.email == "kandidatin@demo.example.org"
@@ -31,18 +27,14 @@ def test_every_demo_mentor_is_approved_and_one_mentorship_is_active_with_a_note(
 
 
 def test_seeding_again_changes_nothing():
-    demo_seed()
-    mentoring_demo_seed()
     before = _rows()
 
-    mentoring_demo_seed()
+    demo_mentoring_seed()
 
     assert _rows() == before
 
 
 def test_the_hannover_coordinator_finds_a_proposal_for_a_waiting_demo_candidate(client):
-    demo_seed()
-    mentoring_demo_seed()
     request = MentorRequest.objects.get(profile__user__email="ahmad@demo.example.org")
     client.force_login(User.objects.get(email="kuemmerer@demo.example.org"))
 
