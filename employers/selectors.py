@@ -15,7 +15,8 @@ from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEv
 from documents.models import Document
 from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
-from places.selectors import region_postal_codes
+from places.models import PostalCode
+from places.selectors import user_region_q
 
 from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, search_words
 
@@ -37,9 +38,8 @@ def organisation_list_coordinated_by(*, user: User, organisations: QuerySet[Orga
     """Those of the organisations the user may act for (see organisation_coordinated_by), in one query."""
     if user.role == Role.ADMIN:
         return organisations
-    if user.role != Role.COORDINATOR or user.region_id is None:
-        return organisations.none()
-    codes = set(region_postal_codes(region=user.region))
+    # The places rule for postal codes; the user's codes are read once rather than once per organisation.
+    codes = set(PostalCode.objects.filter(user_region_q(user=user, field="code")).values_list("code", flat=True))
     return organisations.filter(
         pk__in=[pk for pk, locations in organisations.values_list("pk", "locations") if codes & set(locations or [])]
     )
@@ -153,12 +153,7 @@ def vacancy_list_open_of_organisation(*, organisation: Organisation) -> QuerySet
 
 def vacancy_list_for_moderation(*, user: User) -> QuerySet[Vacancy]:
     """Published vacancies a moderator looks after: a coordinator those in their region, an admin all."""
-    queryset = vacancy_list_published().order_by("-published_at", "-pk")
-    if user.role == Role.ADMIN:
-        return queryset
-    if user.role == Role.COORDINATOR and user.region_id:
-        return queryset.filter(postal_code__in=user.region.postal_codes.values("code"))
-    return queryset.none()
+    return vacancy_list_published().filter(user_region_q(user=user)).order_by("-published_at", "-pk")
 
 
 def vacancy_for_moderation(*, user: User, pk: int) -> Vacancy | None:

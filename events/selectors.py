@@ -6,8 +6,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import ORGANISATION_ROLES, Role, User
+from accounts.selectors import user_coordinates_postal_code
 from employers.models import Organisation, Vacancy
 from employers.selectors import organisation_of
+from places.selectors import user_region_q
 
 from .models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
 
@@ -35,10 +37,6 @@ def event_may_create(*, user: User) -> bool:
     return True
 
 
-def postal_code_in_region(*, user: User, postal_code: str) -> bool:
-    return user.region_id is not None and user.region.postal_codes.filter(code=postal_code).exists()
-
-
 def event_may_manage(*, user: User, event: Event) -> bool:
     """The organiser, staff of the event's organisation, the coordinator of its region, and admins."""
     if not user.is_authenticated or user.role not in ORGANISER_ROLES:
@@ -46,7 +44,7 @@ def event_may_manage(*, user: User, event: Event) -> bool:
     if user.role == Role.ADMIN or (event.organiser_id is not None and event.organiser_id == user.pk):
         return True
     if user.role == Role.COORDINATOR:
-        return not event.online and postal_code_in_region(user=user, postal_code=event.postal_code)
+        return not event.online and user_coordinates_postal_code(user=user, postal_code=event.postal_code)
     organisation = organisation_of(user=user)
     return organisation is not None and event.organisation_id == organisation.pk
 
@@ -153,8 +151,7 @@ def event_list_managed(*, user: User) -> QuerySet[Event]:
     if user.role == Role.ADMIN:
         pass
     elif user.role == Role.COORDINATOR:
-        region_codes = user.region.postal_codes.values("code")
-        queryset = queryset.filter(Q(organiser=user) | Q(online=False, postal_code__in=region_codes))
+        queryset = queryset.filter(Q(organiser=user) | (Q(online=False) & user_region_q(user=user)))
     elif user.role in ORGANISATION_ROLES:
         organisation = organisation_of(user=user)
         queryset = (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import ORGANISATION_ROLES, Role, User
+from accounts.selectors import user_coordinates_postal_code
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from portal.dates import date_range_error
@@ -23,7 +24,6 @@ from .selectors import (
     event_check_in_open,
     event_may_create,
     event_may_manage,
-    postal_code_in_region,
 )
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def event_errors(event: Event, *, by: User) -> dict[str, list[str]]:
         and not event.online
         and event.postal_code
         and "postal_code" not in errors
-        and not postal_code_in_region(user=by, postal_code=event.postal_code)
+        and not user_coordinates_postal_code(user=by, postal_code=event.postal_code)
     ):
         add(
             "postal_code",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from places.selectors import region_postal_codes
+from places.selectors import candidate_in_region, region_postal_codes
 from portal.pagination import SearchPaginator
 from portal.services import candidate_profile_ensure
 
@@ -33,7 +33,6 @@ from .selectors import (
     ROLE_CANDIDATE,
     ROLE_COORDINATOR,
     WITH_MENTOR_STATUSES,
-    candidate_in_region,
     candidate_timeline,
     caseload_counts,
     caseload_list,
@@ -445,7 +444,7 @@ def caseload(request):
 
 @role_required(*COORDINATION_ROLES)
 def timeline(request, public_id):
-    profile = candidate_in_region(region=region_of_coordinator(user=request.user), public_id=public_id)
+    profile = candidate_in_region(user=request.user, public_id=public_id)
     if profile is None:
         raise Http404
     return render(
