@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
@@ -9,7 +10,7 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import INVITATION_VALID_FOR, Role, User
+from accounts.models import INVITATION_VALID_FOR, ORGANISATION_ROLES, Role, User
 from accounts.selectors import user_coordinates_any_postal_code
 from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
 from documents.models import Document
@@ -18,7 +19,7 @@ from places.geo import EARTH_RADIUS_KM, coordinates_of
 from places.models import PostalCode
 from places.selectors import user_region_q
 
-from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, search_words
+from .models import SEARCH_CONFIG, Membership, Organisation, StaffInvitation, Vacancy, VacancyStatus, search_words
 
 
 def organisation_of(*, user: User) -> Organisation | None:
@@ -144,6 +145,34 @@ def vacancy_of_organisation(*, organisation: Organisation | None, pk: int) -> Va
     if organisation is None:
         return None
     return Vacancy.objects.select_related("occupation", "organisation").filter(organisation=organisation, pk=pk).first()
+
+
+@dataclass(frozen=True)
+class VacancyActions:
+    """What the organisation's staff may do with its vacancy now, for the buttons (the services check again)."""
+
+    change: bool = False
+    publish: bool = False
+    see_published: bool = False  # the page candidates read, and the candidates who fit
+    mark_filled: bool = False
+
+
+def vacancy_actions(*, vacancy: Vacancy, user: User) -> VacancyActions:
+    """A filled vacancy is done (a new one offers it again); a draft or an expired one can be published."""
+    membership = getattr(user, "membership", None)
+    if (
+        user.role not in ORGANISATION_ROLES
+        or membership is None
+        or membership.organisation_id != vacancy.organisation_id
+    ):
+        return VacancyActions()
+    status = vacancy.status
+    return VacancyActions(
+        change=status != VacancyStatus.FILLED,
+        publish=status in (VacancyStatus.DRAFT, VacancyStatus.EXPIRED),
+        see_published=status == VacancyStatus.PUBLISHED,
+        mark_filled=status != VacancyStatus.FILLED,
+    )
 
 
 def vacancy_list_open_of_organisation(*, organisation: Organisation) -> QuerySet[Vacancy]:
