@@ -90,6 +90,14 @@ def mentorship_notes_visible_to(*, user: User, mentorship: Mentorship) -> bool:
     return mentorship_role_of(user=user, mentorship=mentorship) in (ROLE_MENTOR, ROLE_COORDINATOR)
 
 
+def mentorship_contact_visible_to(*, user: User, mentorship: Mentorship) -> bool:
+    """Names and addresses once both sides said yes, while the mentorship lasts; the coordinators always."""
+    role = mentorship_role_of(user=user, mentorship=mentorship)
+    if role == ROLE_COORDINATOR:
+        return True
+    return role is not None and mentorship.status in WITH_MENTOR_STATUSES
+
+
 def mentorship_for_user(*, user: User, pk: int) -> Mentorship | None:
     """The mentorship if the user takes part in it; anybody else's is as good as absent."""
     mentorship = Mentorship.objects.select_related("mentor__user", "profile__user", "request").filter(pk=pk).first()

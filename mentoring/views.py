@@ -31,7 +31,6 @@ from .forms import (
 from .models import MentorRequestStatus, MentorshipStatus
 from .selectors import (
     ROLE_CANDIDATE,
-    ROLE_COORDINATOR,
     WITH_MENTOR_STATUSES,
     candidate_timeline,
     caseload_counts,
@@ -45,10 +44,12 @@ from .selectors import (
     mentor_request_in_region,
     mentor_request_list_waiting,
     mentor_request_waiting_of,
+    mentorship_contact_visible_to,
     mentorship_current_of,
     mentorship_events,
     mentorship_for_user,
     mentorship_notes,
+    mentorship_notes_visible_to,
     mentorship_role_of,
     mentorships_of_mentor,
     region_of_coordinator,
@@ -122,7 +123,8 @@ def request_view(request):
             "form": form,
             "waiting": waiting,
             "mentorship": mentorship,
-            "contact_visible": mentorship is not None and mentorship.status in WITH_MENTOR_STATUSES,
+            "contact_visible": mentorship is not None
+            and mentorship_contact_visible_to(user=request.user, mentorship=mentorship),
         },
     )
 
@@ -207,7 +209,7 @@ def _render_mentorship(request, mentorship, *, step_forms=None, note_form=None, 
         or ReasonForm(prefix=action, required=action != "pause", label=REASON_LABELS[action])
         for action in REASON_LABELS
     }
-    notes_visible = role != ROLE_CANDIDATE
+    notes_visible = mentorship_notes_visible_to(user=request.user, mentorship=mentorship)
     return render(
         request,
         "mentoring/mentorship_detail.html",
@@ -216,7 +218,7 @@ def _render_mentorship(request, mentorship, *, step_forms=None, note_form=None, 
             "role": role,
             "actions": actions,
             **forms_by_action,
-            "contact_visible": mentorship.status in WITH_MENTOR_STATUSES or role == ROLE_COORDINATOR,
+            "contact_visible": mentorship_contact_visible_to(user=request.user, mentorship=mentorship),
             "notes_visible": notes_visible,
             "notes": mentorship_notes(mentorship=mentorship) if notes_visible else [],
             "events": mentorship_events(mentorship=mentorship) if notes_visible else [],
