@@ -236,7 +236,8 @@ def event_create_view(request):
 @role_required(*ORGANISER_ROLES)
 def event_edit(request, pk: int):
     event = _managed_event(request, pk)
-    if not event_actions(event=event, user=request.user, may_manage=True).edit:
+    actions = event_actions(event=event, user=request.user, may_manage=True)
+    if not actions.edit:
         raise Http404
     form = EventForm(request.POST or None, initial=EventForm.initial_from(event))
     if request.method == "POST" and form.is_valid():
@@ -244,7 +245,7 @@ def event_edit(request, pk: int):
         if saved is not None:
             _saved_message(request, saved)
             return redirect("events:manage")
-    return render(request, "events/event_form.html", {"form": form, "event": event})
+    return render(request, "events/event_form.html", {"form": form, "event": event, "actions": actions})
 
 
 @role_required(*ORGANISER_ROLES)

@@ -518,3 +518,17 @@ def test_the_organisers_list_offers_only_the_steps_the_services_allow(client):
     assert url("publish", pk=draft.pk) in page and url("edit", pk=draft.pk) in page
     assert url("edit", pk=cancelled.pk) not in page and url("cancel", pk=cancelled.pk) not in page
     assert client.get(url("edit", pk=cancelled.pk)).status_code == 404
+
+
+def test_the_edit_form_offers_publishing_only_for_a_draft(client):
+    coordinator = CoordinatorFactory()
+    draft = DraftEventFactory(organiser=coordinator)
+    published = EventFactory(organiser=coordinator)
+    client.force_login(coordinator)
+
+    draft_form = client.get(url("edit", pk=draft.pk)).content.decode()
+    published_form = client.get(url("edit", pk=published.pk)).content.decode()
+
+    assert 'name="action" value="publish"' in draft_form
+    assert 'name="action" value="publish"' not in published_form
+    assert 'name="action" value="save"' in published_form
