@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from places.selectors import region_postal_codes_within
+from places.selectors import user_coordinates_any
 
-from .models import INVITATION_VALID_FOR, Invitation, InvitationKind, Role, User
+from .models import INVITATION_VALID_FOR, Invitation, InvitationKind, User
 
 # --- Invitations ------------------------------------------------------------------------------------------
 # A token is the invitation's id, signed with a salt of its kind and timestamped: it expires with the invitation,
@@ -104,14 +104,8 @@ def user_coordinates_postal_code(*, user: User, postal_code: str) -> bool:
 
 def user_coordinates_any_postal_code(*, user: User, postal_codes: list[str]) -> bool:
     """Whether the user coordinates at least one of the places: an organisation with a site in a coordinator's
-    region is one the coordinator may act for."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.role == Role.ADMIN:
-        return True
-    if user.role != Role.COORDINATOR or user.region_id is None:
-        return False
-    return bool(region_postal_codes_within(region=user.region, postal_codes=list(postal_codes)))
+    region is one the coordinator may act for. The rule is places.selectors.user_region_q's."""
+    return user_coordinates_any(user=user, postal_codes=list(postal_codes))
 
 
 # --- Login delays ------------------------------------------------------------------------------------------

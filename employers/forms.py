@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import ApplicationEvent, ApplicationStatus
@@ -14,6 +13,7 @@ from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel
 
 from .models import CompanySize, Organisation, Sector, Vacancy, VacancyKind
 from .offer_vocabulary import BringItem, WorkingTime, task_choices
+from .services import vacancy_open_until_error
 
 HOURS_ERROR = _("Please enter between 1 and 48 hours a week.")
 DURATION_ERROR = _("Please enter a duration between 1 and 156 weeks.")
@@ -274,8 +274,8 @@ class VacancyForm(FieldsetsMixin, forms.Form):
 
     def clean_expires_on(self):
         expires_on = self.cleaned_data.get("expires_on")
-        if expires_on and expires_on < timezone.localdate():
-            raise forms.ValidationError(_("The date until which the offer is open lies in the past."))
+        if error := vacancy_open_until_error(expires_on):
+            raise forms.ValidationError(error)
         return expires_on
 
     def vacancy_fields(self) -> dict:

@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
@@ -6,15 +7,16 @@ from django.db import connection
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from accounts.models import Role, User
+from accounts.models import ORGANISATION_ROLES, Role, User
 from accounts.selectors import user_coordinates_any_postal_code
 from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
 from documents.models import Document
 from occupations.models import Occupation
 from places.geo import EARTH_RADIUS_KM, coordinates_of
-from places.selectors import region_postal_codes
+from places.models import PostalCode
+from places.selectors import user_region_q
 
-from .models import SEARCH_CONFIG, Membership, Organisation, Vacancy, search_words
+from .models import SEARCH_CONFIG, Membership, Organisation, Vacancy, VacancyStatus, search_words
 
 
 def organisation_of(*, user: User) -> Organisation | None:
@@ -34,9 +36,8 @@ def organisation_list_coordinated_by(*, user: User, organisations: QuerySet[Orga
     """Those of the organisations the user may act for (see organisation_coordinated_by), in one query."""
     if user.role == Role.ADMIN:
         return organisations
-    if user.role != Role.COORDINATOR or user.region_id is None:
-        return organisations.none()
-    codes = set(region_postal_codes(region=user.region))
+    # The places rule for postal codes; the user's codes are read once rather than once per organisation.
+    codes = set(PostalCode.objects.filter(user_region_q(user=user, field="code")).values_list("code", flat=True))
     return organisations.filter(
         pk__in=[pk for pk, locations in organisations.values_list("pk", "locations") if codes & set(locations or [])]
     )
@@ -108,6 +109,34 @@ def vacancy_of_organisation(*, organisation: Organisation | None, pk: int) -> Va
     return Vacancy.objects.select_related("occupation", "organisation").filter(organisation=organisation, pk=pk).first()
 
 
+@dataclass(frozen=True)
+class VacancyActions:
+    """What the organisation's staff may do with its vacancy now, for the buttons (the services check again)."""
+
+    change: bool = False
+    publish: bool = False
+    see_published: bool = False  # the page candidates read, and the candidates who fit
+    mark_filled: bool = False
+
+
+def vacancy_actions(*, vacancy: Vacancy, user: User) -> VacancyActions:
+    """A filled vacancy is done (a new one offers it again); a draft or an expired one can be published."""
+    membership = getattr(user, "membership", None)
+    if (
+        user.role not in ORGANISATION_ROLES
+        or membership is None
+        or membership.organisation_id != vacancy.organisation_id
+    ):
+        return VacancyActions()
+    status = vacancy.status
+    return VacancyActions(
+        change=status != VacancyStatus.FILLED,
+        publish=status in (VacancyStatus.DRAFT, VacancyStatus.EXPIRED),
+        see_published=status == VacancyStatus.PUBLISHED,
+        mark_filled=status != VacancyStatus.FILLED,
+    )
+
+
 def vacancy_list_open_of_organisation(*, organisation: Organisation) -> QuerySet[Vacancy]:
     """What the public organisation page lists: published offers only."""
     return vacancy_list_published().filter(organisation=organisation).order_by("-published_at", "-pk")
@@ -115,12 +144,7 @@ def vacancy_list_open_of_organisation(*, organisation: Organisation) -> QuerySet
 
 def vacancy_list_for_moderation(*, user: User) -> QuerySet[Vacancy]:
     """Published vacancies a moderator looks after: a coordinator those in their region, an admin all."""
-    queryset = vacancy_list_published().order_by("-published_at", "-pk")
-    if user.role == Role.ADMIN:
-        return queryset
-    if user.role == Role.COORDINATOR and user.region_id:
-        return queryset.filter(postal_code__in=user.region.postal_codes.values("code"))
-    return queryset.none()
+    return vacancy_list_published().filter(user_region_q(user=user)).order_by("-published_at", "-pk")
 
 
 def vacancy_for_moderation(*, user: User, pk: int) -> Vacancy | None:

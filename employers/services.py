@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -330,12 +330,20 @@ def vacancy_update(*, vacancy: Vacancy, publish: bool = False, **fields) -> Vaca
     return vacancy
 
 
+def vacancy_open_until_error(expires_on: date | None) -> str | None:
+    """Why an offer cannot be open until that day (it has passed), or None. The form asks the same on every save;
+    publishing asks again, for a draft saved days ago."""
+    if expires_on and expires_on < timezone.localdate():
+        return _("The date until which the offer is open lies in the past.")
+    return None
+
+
 def vacancy_publish(*, vacancy: Vacancy) -> Vacancy:
     """Publish a draft (or re-publish an expired or unpublished one); an expiry date in the past is refused."""
     if vacancy.status == VacancyStatus.FILLED:
         raise ValidationError(_("This vacancy is filled. Create a new one to offer it again."))
-    if vacancy.expires_on and vacancy.expires_on < timezone.localdate():
-        raise ValidationError({"expires_on": _("The date until which the offer is open lies in the past.")})
+    if error := vacancy_open_until_error(vacancy.expires_on):
+        raise ValidationError({"expires_on": error})
     vacancy.status = VacancyStatus.PUBLISHED
     vacancy.published_at = timezone.now()
     vacancy.unpublished_reason, vacancy.unpublished_at, vacancy.unpublished_by = "", None, None
@@ -503,8 +511,8 @@ def vacancies_import_save(
     set on them), and those in `publish` (new or changed) published; a query or two for all of them."""
     now = timezone.now()
     for vacancy in publish:
-        if vacancy.expires_on and vacancy.expires_on < timezone.localdate():
-            raise ValidationError({"expires_on": _("The date until which the offer is open lies in the past.")})
+        if error := vacancy_open_until_error(vacancy.expires_on):
+            raise ValidationError({"expires_on": error})
         vacancy.status, vacancy.published_at = VacancyStatus.PUBLISHED, now
         vacancy.unpublished_reason, vacancy.unpublished_at, vacancy.unpublished_by = "", None, None
     Vacancy.objects.bulk_create(new)

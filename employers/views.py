@@ -36,6 +36,7 @@ from .selectors import (
     occupation_choices_for_vacancy,
     organisation_of,
     organisation_public,
+    vacancy_actions,
     vacancy_for_moderation,
     vacancy_list_for_moderation,
     vacancy_list_for_organisation,
@@ -316,7 +317,7 @@ def vacancy_create_view(request):
 @role_required(Role.EMPLOYER)
 def vacancy_edit(request, pk):
     vacancy = _own_vacancy(request, pk)
-    if vacancy.status == VacancyStatus.FILLED:
+    if not vacancy_actions(vacancy=vacancy, user=request.user).change:
         messages.info(request, _("This vacancy is filled. Create a new one to offer it again."))
         return redirect("employers:vacancy_detail", pk=vacancy.pk)
     return _vacancy_form_page(request, vacancy.organisation, vacancy)
@@ -332,6 +333,7 @@ def vacancy_detail(request, pk):
         "employers/vacancy_detail.html",
         {
             "vacancy": vacancy,
+            "actions": vacancy_actions(vacancy=vacancy, user=request.user),
             "pipeline": pipeline,
             "application_count": sum(len(group["applications"]) for group in pipeline),
         },
@@ -356,7 +358,7 @@ def vacancy_publish_view(request, pk):
 @require_POST
 def vacancy_mark_filled_view(request, pk):
     vacancy = _own_vacancy(request, pk)
-    if vacancy.status != VacancyStatus.FILLED:
+    if vacancy_actions(vacancy=vacancy, user=request.user).mark_filled:
         vacancy_mark_filled(vacancy=vacancy)
         messages.success(request, _("The vacancy is marked as filled. Candidates no longer see it."))
     return redirect("employers:vacancy_detail", pk=vacancy.pk)

@@ -1,13 +1,16 @@
 """Reads for events: the public calendar, what each person may see and manage, and the organisers' lists."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import ORGANISATION_ROLES, Role, User
+from accounts.selectors import user_coordinates_postal_code
 from employers.models import Organisation, Vacancy
 from employers.selectors import organisation_of
+from places.selectors import user_region_q
 
 from .models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
 
@@ -35,10 +38,6 @@ def event_may_create(*, user: User) -> bool:
     return True
 
 
-def postal_code_in_region(*, user: User, postal_code: str) -> bool:
-    return user.region_id is not None and user.region.postal_codes.filter(code=postal_code).exists()
-
-
 def event_may_manage(*, user: User, event: Event) -> bool:
     """The organiser, staff of the event's organisation, the coordinator of its region, and admins."""
     if not user.is_authenticated or user.role not in ORGANISER_ROLES:
@@ -46,7 +45,7 @@ def event_may_manage(*, user: User, event: Event) -> bool:
     if user.role == Role.ADMIN or (event.organiser_id is not None and event.organiser_id == user.pk):
         return True
     if user.role == Role.COORDINATOR:
-        return not event.online and postal_code_in_region(user=user, postal_code=event.postal_code)
+        return not event.online and user_coordinates_postal_code(user=user, postal_code=event.postal_code)
     organisation = organisation_of(user=user)
     return organisation is not None and event.organisation_id == organisation.pk
 
@@ -70,6 +69,52 @@ def event_check_in_open(*, event: Event, now: datetime | None = None) -> bool:
 
 def event_registration_open(*, event: Event, now: datetime | None = None) -> bool:
     return event.status == EventStatus.PUBLISHED and (now or timezone.now()) < event.registration_closes_at
+
+
+def event_registration_cancellable(*, registration: EventRegistration, now: datetime | None = None) -> bool:
+    """A place or a waiting-list spot is given up until the event ends, unless the person was checked in. A
+    cancelled event has nothing left to give up: everyone was told, and its registrations stay as they were."""
+    event = registration.event
+    return (
+        registration.status != RegistrationStatus.CANCELLED
+        and registration.checked_in_at is None
+        and event.status == EventStatus.PUBLISHED
+        and (now or timezone.now()) < event.ends_at
+    )
+
+
+@dataclass(frozen=True)
+class EventActions:
+    """What a person may do with an event now, for the buttons (the services check again)."""
+
+    manage: bool = False  # see the participants, check people in
+    edit: bool = False
+    publish: bool = False
+    cancel: bool = False
+    cancel_registration: bool = False
+
+
+def event_actions(
+    *,
+    event: Event,
+    user: User,
+    registration: EventRegistration | None = None,
+    may_manage: bool | None = None,
+    now: datetime | None = None,
+) -> EventActions:
+    """The steps open to the user; `may_manage` may be passed when already known (a list of managed events)."""
+    if may_manage is None:
+        may_manage = event_may_manage(user=user, event=event)
+    open_event = event.status != EventStatus.CANCELLED
+    return EventActions(
+        manage=may_manage,
+        edit=may_manage and open_event,
+        publish=may_manage and event.status == EventStatus.DRAFT,
+        cancel=may_manage and open_event,
+        cancel_registration=registration is not None
+        and registration.user_id == user.pk
+        and event_registration_cancellable(registration=registration, now=now),
+    )
 
 
 # --- Public pages ------------------------------------------------------------------------------------------
@@ -131,7 +176,8 @@ def waiting_position(*, registration: EventRegistration) -> int | None:
 
 
 def registration_list_for_user(*, user: User, now: datetime | None = None) -> list[EventRegistration]:
-    """The person's places and waiting lists for events that have not ended, each with its `waiting_position`."""
+    """The person's places and waiting lists for events that have not ended, each with its `waiting_position` and
+    whether it `may_cancel`."""
     registrations = list(
         EventRegistration.objects.active()
         .filter(user=user, event__ends_at__gt=now or timezone.now())
@@ -141,6 +187,7 @@ def registration_list_for_user(*, user: User, now: datetime | None = None) -> li
     )
     for registration in registrations:
         registration.waiting_position = waiting_position(registration=registration)
+        registration.may_cancel = event_registration_cancellable(registration=registration, now=now)
     return registrations
 
 
@@ -153,8 +200,7 @@ def event_list_managed(*, user: User) -> QuerySet[Event]:
     if user.role == Role.ADMIN:
         pass
     elif user.role == Role.COORDINATOR:
-        region_codes = user.region.postal_codes.values("code")
-        queryset = queryset.filter(Q(organiser=user) | Q(online=False, postal_code__in=region_codes))
+        queryset = queryset.filter(Q(organiser=user) | (Q(online=False) & user_region_q(user=user)))
     elif user.role in ORGANISATION_ROLES:
         organisation = organisation_of(user=user)
         queryset = (

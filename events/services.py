@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import ORGANISATION_ROLES, Role, User
+from accounts.selectors import user_coordinates_postal_code
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from notifications.services import notification_create
@@ -24,7 +25,7 @@ from .selectors import (
     event_check_in_open,
     event_may_create,
     event_may_manage,
-    postal_code_in_region,
+    event_registration_cancellable,
 )
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def event_errors(event: Event, *, by: User) -> dict[str, list[str]]:
         and not event.online
         and event.postal_code
         and "postal_code" not in errors
-        and not postal_code_in_region(user=by, postal_code=event.postal_code)
+        and not user_coordinates_postal_code(user=by, postal_code=event.postal_code)
     ):
         add(
             "postal_code",
@@ -241,7 +242,8 @@ def event_registration_cancel(*, registration: EventRegistration, now: datetime 
     registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         return registration
-    if registration.checked_in_at is not None or now >= locked_event.ends_at:
+    registration.event = locked_event
+    if not event_registration_cancellable(registration=registration, now=now):
         raise ValidationError(_("This registration can no longer be cancelled."))
     had_place = registration.status == RegistrationStatus.REGISTERED
     registration.status = RegistrationStatus.CANCELLED
@@ -373,7 +375,9 @@ def event_registrations_release_for_account(user: User) -> int:
     """Before an account is deleted: free its places in upcoming events for the people waiting."""
     released = 0
     now = timezone.now()
-    upcoming = EventRegistration.objects.filter(user=user, event__ends_at__gt=now, checked_in_at__isnull=True)
+    upcoming = EventRegistration.objects.filter(
+        user=user, event__status=EventStatus.PUBLISHED, event__ends_at__gt=now, checked_in_at__isnull=True
+    )
     for registration in upcoming.exclude(status=RegistrationStatus.CANCELLED):
         event_registration_cancel(registration=registration, now=now)
         released += 1

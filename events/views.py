@@ -21,6 +21,7 @@ from .models import EventStatus, RegistrationStatus
 from .selectors import (
     ORGANISER_ROLES,
     PARTICIPANT_ROLES,
+    event_actions,
     event_check_in_open,
     event_exhibitors,
     event_for_viewer,
@@ -28,7 +29,6 @@ from .selectors import (
     event_list_public,
     event_managed,
     event_may_create,
-    event_may_manage,
     event_participants,
     event_registration_open,
     event_shows_online_link,
@@ -92,7 +92,7 @@ def _detail_context(request, event, register_form=None) -> dict:
         "registration_open": event_registration_open(event=event),
         "register_form": register_form or EventRegisterForm(event=event),
         "show_online_link": event_shows_online_link(event=event, user=user, registration=registration),
-        "may_manage": event_may_manage(user=user, event=event),
+        "actions": event_actions(event=event, user=user, registration=registration if active else None),
         "is_full": event.registered_count >= event.capacity,
         "is_over": event.ends_at <= timezone.now(),
     }
@@ -180,7 +180,14 @@ def manage(request):
     return render(
         request,
         "events/manage.html",
-        {"events": event_list_managed(user=request.user), "may_create": event_may_create(user=request.user)},
+        {
+            # Every event of the list is one the user manages: what they may do with it needs no further query.
+            "rows": [
+                (event, event_actions(event=event, user=request.user, may_manage=True))
+                for event in event_list_managed(user=request.user)
+            ],
+            "may_create": event_may_create(user=request.user),
+        },
     )
 
 
@@ -229,7 +236,8 @@ def event_create_view(request):
 @role_required(*ORGANISER_ROLES)
 def event_edit(request, pk: int):
     event = _managed_event(request, pk)
-    if event.status == EventStatus.CANCELLED:
+    actions = event_actions(event=event, user=request.user, may_manage=True)
+    if not actions.edit:
         raise Http404
     form = EventForm(request.POST or None, initial=EventForm.initial_from(event))
     if request.method == "POST" and form.is_valid():
@@ -237,7 +245,7 @@ def event_edit(request, pk: int):
         if saved is not None:
             _saved_message(request, saved)
             return redirect("events:manage")
-    return render(request, "events/event_form.html", {"form": form, "event": event})
+    return render(request, "events/event_form.html", {"form": form, "event": event, "actions": actions})
 
 
 @role_required(*ORGANISER_ROLES)
@@ -257,7 +265,7 @@ def event_publish_view(request, pk: int):
 def event_cancel_view(request, pk: int):
     """A confirmation page first: cancelling tells everyone registered and cannot be undone."""
     event = _managed_event(request, pk)
-    if event.status == EventStatus.CANCELLED:
+    if not event_actions(event=event, user=request.user, may_manage=True).cancel:
         raise Http404
     if request.method == "POST":
         event_cancel(event=event, by=request.user)

@@ -191,24 +191,6 @@ def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[Ca
     ]
 
 
-# --- Coordinators --------------------------------------------------------------------------------------------
-
-
-def candidate_in_region(*, user: User, public_id) -> CandidateProfile | None:
-    """A candidate living in the coordinator's region (by postal code), else None."""
-    if user.role != Role.COORDINATOR or user.region_id is None:
-        return None
-    return (
-        CandidateProfile.objects.filter(
-            public_id=public_id,
-            user__is_active=True,
-            postal_code__in=user.region.postal_codes.values("code"),
-        )
-        .select_related("user")
-        .first()
-    )
-
-
 # --- Pathways ------------------------------------------------------------------------------------------------
 
 # The official finder of the authority that recognises a foreign qualification (BIBB, Federal Government).

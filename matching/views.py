@@ -3,12 +3,12 @@ from django.shortcuts import render
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from places.selectors import candidate_in_region
 
 from .models import MatchKind
 from .reasons import COORDINATOR
 from .selectors import (
     candidate_cards_for_vacancy,
-    candidate_in_region,
     match_list_for_candidate,
     pathways_for_candidate,
     vacancy_of_employer,

@@ -26,6 +26,7 @@ from matching.selectors import mentor_rank_for_candidate
 from matching.services import candidate_facts_load
 from places.geo import coordinates_of, haversine_km
 from places.models import Region
+from places.selectors import candidate_list_in_region, candidate_region_q, coordinator_region, region_q
 from portal.models import CandidateLanguage, CandidateProfile
 
 from .assignment import assignment_greedy, assignment_optimal, assignment_total, top_k
@@ -53,18 +54,13 @@ ROLE_CANDIDATE, ROLE_MENTOR, ROLE_COORDINATOR = "candidate", "mentor", "coordina
 
 
 def region_of_coordinator(*, user: User, region_id: str | None = None) -> Region | None:
-    """A coordinator's own region; for an admin the chosen region or None for all (an unknown id is all)."""
-    if user.role == Role.COORDINATOR:
-        return user.region
-    if region_id and str(region_id).isdigit():
-        return Region.objects.filter(pk=int(region_id)).first()
-    return None
+    """A coordinator's own region; for an admin the chosen region or None for all (an unknown id is all).
+    The rule is places.selectors.coordinator_region's."""
+    return coordinator_region(user=user, chosen_region_id=region_id)
 
 
 def _in_region(region: Region | None, field_name: str = "postal_code") -> Q:
-    if region is None:
-        return Q()
-    return Q(**{f"{field_name}__in": region.postal_codes.values("code")})
+    return region_q(region=region, field=field_name)
 
 
 def coordinators_for_postal_code(*, postal_code: str) -> QuerySet[User]:
@@ -92,6 +88,14 @@ def mentorship_role_of(*, user: User, mentorship: Mentorship) -> str | None:
 def mentorship_notes_visible_to(*, user: User, mentorship: Mentorship) -> bool:
     """Notes are for the mentor and the coordinators only; never the candidate, never an employer."""
     return mentorship_role_of(user=user, mentorship=mentorship) in (ROLE_MENTOR, ROLE_COORDINATOR)
+
+
+def mentorship_contact_visible_to(*, user: User, mentorship: Mentorship) -> bool:
+    """Names and addresses once both sides said yes, while the mentorship lasts; the coordinators always."""
+    role = mentorship_role_of(user=user, mentorship=mentorship)
+    if role == ROLE_COORDINATOR:
+        return True
+    return role is not None and mentorship.status in WITH_MENTOR_STATUSES
 
 
 def mentorship_for_user(*, user: User, pk: int) -> Mentorship | None:
@@ -156,7 +160,9 @@ def mentorship_current_of(*, profile: CandidateProfile) -> Mentorship | None:
 
 def mentor_request_list_waiting(*, region: Region | None) -> QuerySet[MentorRequest]:
     return (
-        MentorRequest.objects.filter(_in_region(region, "profile__postal_code"), status=MentorRequestStatus.WAITING)
+        MentorRequest.objects.filter(
+            candidate_region_q(region=region, profile="profile__"), status=MentorRequestStatus.WAITING
+        )
         .select_related("profile__user")
         .prefetch_related(Prefetch("profile__languages", queryset=CandidateLanguage.objects.order_by("pk")))
         .order_by("created_at", "pk")
@@ -165,7 +171,7 @@ def mentor_request_list_waiting(*, region: Region | None) -> QuerySet[MentorRequ
 
 def mentor_request_in_region(*, region: Region | None, pk: int) -> MentorRequest | None:
     return (
-        MentorRequest.objects.filter(_in_region(region, "profile__postal_code"), pk=pk)
+        MentorRequest.objects.filter(candidate_region_q(region=region, profile="profile__"), pk=pk)
         .select_related("profile__user")
         .first()
     )
@@ -340,7 +346,7 @@ def _caseload_states(today: datetime.date) -> dict[str, Exists]:
 
 
 def _caseload_scope(region: Region | None) -> QuerySet[CandidateProfile]:
-    return CandidateProfile.objects.filter(_in_region(region), user__is_active=True, user__role=Role.CANDIDATE)
+    return candidate_list_in_region(region=region)
 
 
 def caseload_queryset(*, region: Region | None, today: datetime.date | None = None) -> QuerySet[CandidateProfile]:
@@ -391,15 +397,6 @@ def caseload_counts(*, region: Region | None) -> dict[str, int]:
         in_course=Count("pk", filter=Q(states["in_course"])),
         in_trial=Count("pk", filter=Q(states["in_trial"])),
         hired=Count("pk", filter=Q(states["hired"])),
-    )
-
-
-def candidate_in_region(*, region: Region | None, public_id) -> CandidateProfile | None:
-    return (
-        CandidateProfile.objects.filter(_in_region(region), public_id=public_id, user__role=Role.CANDIDATE)
-        .select_related("user")
-        .prefetch_related("languages")
-        .first()
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from places.selectors import region_postal_codes
+from places.selectors import candidate_in_region, region_postal_codes
 from portal.pagination import SearchPaginator
 from portal.services import candidate_profile_ensure
 
@@ -31,9 +31,7 @@ from .forms import (
 from .models import MentorRequestStatus, MentorshipStatus
 from .selectors import (
     ROLE_CANDIDATE,
-    ROLE_COORDINATOR,
     WITH_MENTOR_STATUSES,
-    candidate_in_region,
     candidate_timeline,
     caseload_counts,
     caseload_list,
@@ -46,10 +44,12 @@ from .selectors import (
     mentor_request_in_region,
     mentor_request_list_waiting,
     mentor_request_waiting_of,
+    mentorship_contact_visible_to,
     mentorship_current_of,
     mentorship_events,
     mentorship_for_user,
     mentorship_notes,
+    mentorship_notes_visible_to,
     mentorship_role_of,
     mentorships_of_mentor,
     region_of_coordinator,
@@ -123,7 +123,8 @@ def request_view(request):
             "form": form,
             "waiting": waiting,
             "mentorship": mentorship,
-            "contact_visible": mentorship is not None and mentorship.status in WITH_MENTOR_STATUSES,
+            "contact_visible": mentorship is not None
+            and mentorship_contact_visible_to(user=request.user, mentorship=mentorship),
         },
     )
 
@@ -208,7 +209,7 @@ def _render_mentorship(request, mentorship, *, step_forms=None, note_form=None, 
         or ReasonForm(prefix=action, required=action != "pause", label=REASON_LABELS[action])
         for action in REASON_LABELS
     }
-    notes_visible = role != ROLE_CANDIDATE
+    notes_visible = mentorship_notes_visible_to(user=request.user, mentorship=mentorship)
     return render(
         request,
         "mentoring/mentorship_detail.html",
@@ -217,7 +218,7 @@ def _render_mentorship(request, mentorship, *, step_forms=None, note_form=None, 
             "role": role,
             "actions": actions,
             **forms_by_action,
-            "contact_visible": mentorship.status in WITH_MENTOR_STATUSES or role == ROLE_COORDINATOR,
+            "contact_visible": mentorship_contact_visible_to(user=request.user, mentorship=mentorship),
             "notes_visible": notes_visible,
             "notes": mentorship_notes(mentorship=mentorship) if notes_visible else [],
             "events": mentorship_events(mentorship=mentorship) if notes_visible else [],
@@ -445,7 +446,7 @@ def caseload(request):
 
 @role_required(*COORDINATION_ROLES)
 def timeline(request, public_id):
-    profile = candidate_in_region(region=region_of_coordinator(user=request.user), public_id=public_id)
+    profile = candidate_in_region(user=request.user, public_id=public_id)
     if profile is None:
         raise Http404
     return render(

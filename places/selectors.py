@@ -1,8 +1,12 @@
 from dataclasses import dataclass
 from functools import cache
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.utils import translation
+
+from accounts.models import Role, User
+from portal.models import CandidateProfile
 
 from .geo import haversine_km, normalise_postal_code, place_key
 from .models import PostalCode, Region, Town, TownName
@@ -127,8 +131,111 @@ def place_lookup(*, text: str) -> PlaceLookup:
     if len(exact) > 1 and exact[0].population >= CLEARLY_MEANT * max(exact[1].population, 1):
         return PlaceLookup(postal_code=exact[0].postal_code)
     return PlaceLookup(choices=tuple(found))
+
+
 def region_postal_codes_within(*, region: Region, postal_codes: list[str]) -> set[str]:
     """Those of the postal codes that belong to the region."""
     return set(
         region.postal_codes.filter(code__in=[code for code in postal_codes if code]).values_list("code", flat=True)
+    )
+
+
+# --- What a coordinator may see ----------------------------------------------------------------------------
+# The one rule of the portal for "which places, people and offers are this coordinator's": a coordinator
+# sees what lies in their region by postal code, an admin everything (or the one region they chose), anybody
+# else nothing. A row without a postal code lies in no region. Every page of the coordinators asks here, so
+# that no page shows a candidate another page hides: a rule that differs by page leaks people.
+
+# Matches no row: for a coordinator without a region and for every other role.
+NOTHING = Q(pk__in=[])
+
+
+def region_q(*, region: Region | None, field: str = "postal_code") -> Q:
+    """Rows whose postal code (at the field path, e.g. "profile__postal_code") lies in the region.
+
+    None is the whole state: the scope of an admin who chose no region. Callers get their region from
+    coordinator_region(), never from a user's field directly, so that None never reaches here for a coordinator.
+    """
+    if region is None:
+        return Q()
+    return Q(**{f"{field}__in": region.postal_codes.values("code")})
+
+
+def _coordinates(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role in (Role.COORDINATOR, Role.ADMIN))
+
+
+def user_region_q(*, user: User, field: str = "postal_code") -> Q:
+    """Rows whose postal code the user coordinates: an admin all, a coordinator their region, others none."""
+    if not _coordinates(user):
+        return NOTHING
+    if user.role == Role.ADMIN:
+        return Q()
+    if user.region_id is None:
+        return NOTHING
+    return region_q(region=user.region, field=field)
+
+
+def user_coordinates_any(*, user: User, postal_codes: list[str]) -> bool:
+    """Whether the user coordinates at least one of the places (see user_region_q): an admin every place, even
+    none; a coordinator a postal code of their region, never an empty one."""
+    if not _coordinates(user):
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    if user.region_id is None:
+        return False
+    return bool(region_postal_codes_within(region=user.region, postal_codes=list(postal_codes)))
+
+
+def coordinator_region(*, user: User, chosen_region_id: str | int | None = None) -> Region | None:
+    """The region whose people a coordinator's pages show: a coordinator's own; for an admin the chosen one, or
+    None for the whole state (an unknown id is the whole state too).
+
+    A coordinator without a region (the database does not allow one; an account half set up would be) and
+    anybody else is refused rather than given None, which would mean everywhere.
+    """
+    if not _coordinates(user):
+        raise PermissionDenied
+    if user.role == Role.COORDINATOR:
+        if user.region_id is None:
+            raise PermissionDenied
+        return user.region
+    if chosen_region_id and str(chosen_region_id).isdigit():
+        return Region.objects.filter(pk=int(chosen_region_id)).first()
+    return None
+
+
+def candidate_region_q(*, region: Region | None, profile: str = "") -> Q:
+    """Candidate profiles (at the path `profile`, e.g. "profile__" from a mentor request) that a region's
+    coordinators look after: open candidate accounts whose postal code lies in the region (None: the whole
+    state). A closed account or a profile without a postal code is nobody's."""
+    return Q(**{f"{profile}user__is_active": True, f"{profile}user__role": Role.CANDIDATE}) & region_q(
+        region=region, field=f"{profile}postal_code"
+    )
+
+
+def candidate_list_in_region(*, region: Region | None) -> QuerySet[CandidateProfile]:
+    """The candidates of a region (see candidate_region_q), for the caseload of a coordinator or admin."""
+    return CandidateProfile.objects.filter(candidate_region_q(region=region))
+
+
+def candidate_list_for_coordinator(*, user: User) -> QuerySet[CandidateProfile]:
+    """The candidates this user coordinates: the candidates of their region (see coordinator_region), the whole
+    state for an admin, and nobody for a coordinator without a region or anybody else."""
+    try:
+        region = coordinator_region(user=user)
+    except PermissionDenied:
+        return CandidateProfile.objects.none()
+    return candidate_list_in_region(region=region)
+
+
+def candidate_in_region(*, user: User, public_id) -> CandidateProfile | None:
+    """One candidate the user coordinates, else None: the caseload's rule for a single person."""
+    return (
+        candidate_list_for_coordinator(user=user)
+        .filter(public_id=public_id)
+        .select_related("user")
+        .prefetch_related("languages")
+        .first()
     )

@@ -13,6 +13,14 @@ from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, On
 from .vocabulary import GermanLevel
 
 
+def candidate_profile_of(*, user) -> CandidateProfile | None:
+    """The candidate's profile if there is one; reading never creates it (portal.services.candidate_profile_ensure
+    does, for the pages that fill it in)."""
+    if not user.is_authenticated or user.role != Role.CANDIDATE:
+        return None
+    return CandidateProfile.objects.filter(user=user).first()
+
+
 class MissingItem(str):
     """A translated phrase naming what a profile lacks; `step` is the onboarding step that asks for it."""
 

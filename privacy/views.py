@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from portal.selectors import candidate_profile_of
 from portal.services import candidate_profile_ensure
 
 from .forms import AccountDeleteForm, VisibilityForm
@@ -21,14 +22,13 @@ EXPORT_FILENAME = "bruecke-my-data.json"
 
 
 def _overview_page(request, form=None):
-    profile = candidate_profile_ensure(user=request.user)
+    # A read: someone who has not started their profile yet sees the defaults, and still has no profile after.
+    profile = candidate_profile_of(user=request.user)
+    visible = profile is not None and profile.visible_to_employers
     if form is None:
-        form = VisibilityForm(initial={"visible": "yes" if profile.visible_to_employers else "no"})
-    return render(
-        request,
-        "privacy/overview.html",
-        {"profile": profile, "form": form, "grants": contact_grant_list_for_profile(profile=profile)},
-    )
+        form = VisibilityForm(initial={"visible": "yes" if visible else "no"})
+    grants = contact_grant_list_for_profile(profile=profile) if profile is not None else []
+    return render(request, "privacy/overview.html", {"profile": profile, "form": form, "grants": grants})
 
 
 @role_required(Role.CANDIDATE)

@@ -4,9 +4,11 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from employers.models import Vacancy, VacancyKind, VacancyStatus
+from employers.selectors import VacancyActions, vacancy_actions
 from occupations.models import Occupation
 from tests.factories import (
     DraftVacancyFactory,
@@ -282,3 +284,48 @@ def test_searching_while_changing_a_vacancy_keeps_its_occupation_in_the_list(cli
     assert re.search(rf'<option value="{painter.pk}" selected>', content)
     assert f'<option value="{carpenter.pk}"' in content
     assert "1 Beruf gefunden für „Tischler“" in text_of(response)
+
+
+def test_a_past_closing_date_is_refused_on_the_form_with_the_words_publishing_uses(client, employer):
+    vacancy = DraftVacancyFactory(organisation=employer.membership.organisation)
+    past = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+
+    response = client.post(url("vacancy_edit", pk=vacancy.pk), vacancy_form_data(vacancy.occupation, expires_on=past))
+
+    assert (
+        field_error(response, "expires_on")
+        == "Das Datum, bis zu dem das Angebot offen ist, liegt in der Vergangenheit."
+    )
+    vacancy.refresh_from_db()
+    assert vacancy.expires_on is None
+
+
+@pytest.mark.parametrize(
+    ("status", "buttons"),
+    [
+        (VacancyStatus.DRAFT, {"vacancy_edit", "vacancy_publish", "vacancy_mark_filled"}),
+        (VacancyStatus.PUBLISHED, {"vacancy_edit", "vacancy_candidates", "vacancy_mark_filled"}),
+        (VacancyStatus.EXPIRED, {"vacancy_edit", "vacancy_publish", "vacancy_mark_filled"}),
+        (VacancyStatus.FILLED, set()),
+    ],
+)
+def test_the_vacancy_page_offers_the_steps_its_status_allows(client, employer, status, buttons):
+    vacancy = PublishedVacancyFactory(organisation=employer.membership.organisation, status=status)
+    page = client.get(url("vacancy_detail", pk=vacancy.pk)).content.decode()
+    links = {
+        "vacancy_edit": url("vacancy_edit", pk=vacancy.pk),
+        "vacancy_publish": url("vacancy_publish", pk=vacancy.pk),
+        "vacancy_mark_filled": url("vacancy_mark_filled", pk=vacancy.pk),
+        "vacancy_candidates": reverse("matching:vacancy_candidates", kwargs={"pk": vacancy.pk}),
+    }
+
+    assert {name for name, link in links.items() if f'"{link}"' in page} == buttons
+
+
+def test_staff_of_another_organisation_may_do_nothing_with_a_vacancy(employer):
+    vacancy = DraftVacancyFactory()
+
+    assert vacancy_actions(vacancy=vacancy, user=employer) == VacancyActions()
+    assert vacancy_actions(
+        vacancy=DraftVacancyFactory(organisation=employer.membership.organisation), user=employer
+    ).change

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from accounts.models import Role
 from events.models import Event, EventRegistration, EventStatus, RegistrationStatus
 from notifications.models import Notification
+from privacy.services import account_delete
 from tests.factories import (
     FACTORY_BY_ROLE,
     AdminFactory,
@@ -468,3 +469,66 @@ def test_cancelling_a_registration_needs_one(client):
     assert client.post(url("registration_cancel", pk=event.pk)).status_code == 404
     client.force_login(ProviderStaffFactory())
     assert client.post(url("registration_cancel", pk=event.pk)).status_code == 403
+
+
+def test_a_place_at_a_cancelled_event_offers_no_giving_up_and_the_service_agrees(client):
+    # The detail page hid the button for a cancelled event while the service still took the cancellation, and
+    # the list of one's events hid it too: the stricter rule holds on every page and in the service.
+    event = EventFactory(title="Bewerbungswerkstatt")
+    person = CandidateFactory()
+    registration = EventRegistrationFactory(event=event, user=person)
+    client.force_login(person)
+    open_page = client.get(url("detail", pk=event.pk)).content.decode()
+    open_list = client.get(url("my_registrations")).content.decode()
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status"])
+
+    detail = client.get(url("detail", pk=event.pk)).content.decode()
+    mine = client.get(url("my_registrations")).content.decode()
+    response = client.post(url("registration_cancel", pk=event.pk), follow=True)
+
+    assert "Give up my place" in open_page and "Give up my place" in open_list
+    assert "Give up my place" not in detail and "Give up my place" not in mine
+    assert "This registration can no longer be cancelled." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.REGISTERED
+
+
+def test_someone_registered_for_a_cancelled_event_can_still_delete_their_account():
+    # Deleting an account gives up its places first; a place at a cancelled event is not given up, only deleted.
+    event = EventFactory()
+    person = CandidateFactory()
+    EventRegistrationFactory(event=event, user=person)
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status"])
+
+    account_delete(user=person)
+
+    assert not EventRegistration.objects.filter(user_id=person.pk).exists()
+
+
+def test_the_organisers_list_offers_only_the_steps_the_services_allow(client):
+    coordinator = CoordinatorFactory()
+    draft = DraftEventFactory(organiser=coordinator, title="Entwurf")
+    cancelled = EventFactory(organiser=coordinator, title="Abgesagt", status=EventStatus.CANCELLED)
+    client.force_login(coordinator)
+
+    page = client.get(url("manage")).content.decode()
+
+    assert url("publish", pk=draft.pk) in page and url("edit", pk=draft.pk) in page
+    assert url("edit", pk=cancelled.pk) not in page and url("cancel", pk=cancelled.pk) not in page
+    assert client.get(url("edit", pk=cancelled.pk)).status_code == 404
+
+
+def test_the_edit_form_offers_publishing_only_for_a_draft(client):
+    coordinator = CoordinatorFactory()
+    draft = DraftEventFactory(organiser=coordinator)
+    published = EventFactory(organiser=coordinator)
+    client.force_login(coordinator)
+
+    draft_form = client.get(url("edit", pk=draft.pk)).content.decode()
+    published_form = client.get(url("edit", pk=published.pk)).content.decode()
+
+    assert 'name="action" value="publish"' in draft_form
+    assert 'name="action" value="publish"' not in published_form
+    assert 'name="action" value="save"' in published_form

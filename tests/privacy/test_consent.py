@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import CandidateProfile
+from portal.services import candidate_profile_ensure
 from privacy.services import candidate_visibility_set
 from tests.factories import CandidateFactory, CompleteCandidateProfileFactory, VisibleCandidateProfileFactory
 
@@ -24,7 +25,9 @@ def test_a_new_candidate_is_not_visible_and_the_page_says_so(client):
     assert "Ihr Profil ist für Arbeitgeber verborgen." in page
     assert re.search(r'<input type="radio"[^>]*value="no"[^>]*checked>', page)
     assert not re.search(r'<input type="radio"[^>]*value="yes"[^>]*checked>', page)
-    assert CandidateProfile.objects.get(user=candidate).visible_to_employers is False
+    # Reading the page creates nothing; the profile the onboarding creates later starts hidden too.
+    assert not CandidateProfile.objects.filter(user=candidate).exists()
+    assert candidate_profile_ensure(user=candidate).visible_to_employers is False
 
 
 def test_the_page_explains_what_employers_see_and_what_they_never_see(client):

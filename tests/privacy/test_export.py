@@ -9,7 +9,7 @@ from django.utils import translation
 from accounts.models import Role
 from documents.services import document_share
 from notifications.services import notification_create
-from portal.models import ContactGrant, WorkPermit
+from portal.models import CandidateProfile, ContactGrant, WorkPermit
 from portal.vocabulary import LanguageLevel
 from privacy.selectors import EXPORT_SECTIONS, candidate_data_export
 from privacy.services import contact_grant_give
@@ -189,3 +189,17 @@ def test_export_holds_applications_course_registrations_and_notifications(client
     page = client.get(reverse("privacy:export_page")).content.decode()
     assert registration.course.title in page
     assert "Ich bin Maler." in page
+
+
+def test_a_candidate_without_a_profile_reads_privacy_and_export_pages_without_one_being_created(client):
+    candidate = FACTORY_BY_ROLE[Role.CANDIDATE]()
+    client.force_login(candidate)
+
+    overview = client.get(reverse("privacy:overview"))
+    download = client.get(reverse("privacy:export_json"))
+    page = client.get(reverse("privacy:export_page"))
+
+    assert overview.status_code == download.status_code == page.status_code == 200
+    assert "Ihr Profil ist für Arbeitgeber verborgen." in overview.content.decode()
+    assert json.loads(download.content)["account"]["email"] == candidate.email
+    assert not CandidateProfile.objects.filter(user=candidate).exists()
