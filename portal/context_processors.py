@@ -8,7 +8,7 @@ def _same_page_in(request, code: str) -> str:
     current = f"/{get_language()}/"
     path = request.path
     if path.startswith(current):
-        url = f"/{code}/{path[len(current):]}"
+        url = f"/{code}/{path[len(current) :]}"
         query = request.META.get("QUERY_STRING", "")
         return f"{url}?{query}" if query else url
     return translate_url(request.get_full_path(), code)

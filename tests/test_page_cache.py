@@ -51,7 +51,9 @@ def served_from_cache(response) -> bool:
         reverse("occupations:search") + "?q=Maler",
     ],
 )
-def test_the_second_visit_is_served_without_a_query_and_is_the_same_page(client, settings, url, django_assert_num_queries):
+def test_the_second_visit_is_served_without_a_query_and_is_the_same_page(
+    client, settings, url, django_assert_num_queries
+):
     PublishedVacancyFactory.create_batch(3)
     CourseFactory()
     EventFactory()
