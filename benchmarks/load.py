@@ -249,14 +249,15 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _fetch(path: str, session: str | None) -> tuple[int, bytes]:
+def _fetch(path: str, session: str | None) -> tuple[int, bytes, str]:
+    """Status, body and the X-Page-Cache header ("hit" when portal.page_cache answered)."""
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=_headers(session))
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=120) as response:
-            return response.status, response.read()
+            return response.status, response.read(), response.headers.get("X-Page-Cache", "")
     except urllib.error.HTTPError as error:
-        return error.code, b""
+        return error.code, b"", ""
 
 
 def _start_server(static_root: str) -> subprocess.Popen:
@@ -353,12 +354,16 @@ def main() -> None:
     static_root = tempfile.mkdtemp(prefix="bruecke-static-")
     server = _start_server(static_root)
     results = []
+    from_page_cache = []
     try:
         _wrk("/de/", None, duration=2)  # both workers warm: templates compiled, catalogues loaded
         for label, path, session in pages:
-            status, _body = _fetch(path, session)
+            status, _body, _cache = _fetch(path, session)
             if status != 200:
                 sys.exit(f"{label}: {path} answered {status}, not 200.")
+            # Each worker keeps its own pages (PAGE_CACHE_STORE=worker): a few requests reach both.
+            if any(_fetch(path, session)[2] == "hit" for _ in range(4)):
+                from_page_cache.append(label)
             # The machine is shared: the home page is measured again right before each page, and the ratio
             # is taken to that, so a change of load in between does not count as a change of speed.
             home = _wrk("/de/", None, duration=HOME_DURATION)
@@ -379,6 +384,12 @@ def main() -> None:
             f"| {label}{flag} | {figures['rps']:.1f} | {figures['p50']:.0f} | {figures['p90']:.0f} | "
             f"{figures['p99']:.0f} | {home['rps']:.1f} | {figures['rps'] / home['rps']:.2f} | {load:.1f} |"
         )
+    print()
+    print(
+        f"Served from the page cache for visitors who are not signed in (portal.page_cache, "
+        f"PAGE_CACHE_STORE={os.environ.get('PAGE_CACHE_STORE', 'worker')}): "
+        f"{', '.join(from_page_cache) or 'none'}; every other page is rendered for each request."
+    )
     print()
     for label, path, _load, _figures, _home in results:
         print(f"{label}: {path}")

@@ -18,6 +18,7 @@ from accounts.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from portal.emails import absolute_url
+from portal.page_cache import cached_for_visitors, page_cache_refuse
 from portal.pagination import SearchPaginator
 from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
@@ -85,13 +86,15 @@ def _first_search(defaults) -> dict:
     return first
 
 
+@cached_for_visitors
 def search(request):
     # A candidate's own defaults apply until they submit the filters (a page number alone is no filter).
     defaults = candidate_search_defaults(user=request.user)
     submitted = any(name in request.GET for name in CourseSearchForm.base_fields)
     data = request.GET if submitted else {**_first_search(defaults), **request.GET.dict()}
     form = CourseSearchForm(data, home=defaults)
-    form.is_valid()
+    if not form.is_valid():
+        page_cache_refuse(request)
     filters = form.filters()
     page = SearchPaginator(course_search(filters=filters), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in data.items() if key != "page" and value not in ("", None)])

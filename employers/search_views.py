@@ -8,6 +8,7 @@ from accounts.models import Role
 from applications.forms import ApplicationForm
 from applications.selectors import application_for_vacancy, candidate_profile_of
 from places.geo import is_known_postal_code
+from portal.page_cache import cached_for_visitors, page_cache_refuse
 from portal.pagination import SearchPaginator
 from portal.selectors import candidate_search_defaults
 
@@ -57,6 +58,7 @@ def _results_page(filterset: VacancyFilter, number):
 
 
 @require_safe
+@cached_for_visitors
 def vacancy_search(request):
     """Anyone may search; a candidate starts from the profile (home, distance, kinds) and widens in one tap."""
     data = request.GET.copy()
@@ -68,6 +70,8 @@ def vacancy_search(request):
     if not page.paginator.count and filterset.is_valid() and filterset.may_tolerate_typos:
         filterset = filterset.tolerating_typos()
         page = _results_page(filterset, request.GET.get("page"))
+    if not filterset.is_valid():
+        page_cache_refuse(request)
     return render(
         request,
         "vacancies/vacancy_search.html",

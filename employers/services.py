@@ -16,6 +16,7 @@ from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
 from portal.dates import date_range_error
 from portal.models import DRIVING_LICENCE_CLASSES, driving_licences_in_order
+from portal.page_cache import public_listings_changed
 from portal.vocabulary import SPOKEN_LANGUAGES
 
 from .models import (
@@ -412,6 +413,7 @@ def vacancies_expire_due(*, today=None, batch_size: int = 500) -> int:
         expired += Vacancy.objects.filter(pk__in=ids, status=VacancyStatus.PUBLISHED).update(
             status=VacancyStatus.EXPIRED, updated_at=timezone.now()
         )
+        public_listings_changed()  # an update() sends no signal
 
 
 _collected_changes: ContextVar[set[int] | None] = ContextVar("collected_vacancy_changes", default=None)
@@ -456,6 +458,7 @@ def organisations_create_external(*, names: list[str]) -> dict[str, Organisation
         organisation.full_clean(validate_constraints=False)  # is_employer=True meets the only constraint
         organisations[name] = organisation
     Organisation.objects.bulk_create(organisations.values())
+    public_listings_changed()  # bulk_create sends no signal
     return organisations
 
 
@@ -520,6 +523,7 @@ def vacancies_import_save(
     # updates it; far cheaper than bulk_update's CASE per field and row.
     update_fields = list(dict.fromkeys([*fields, "latitude", "longitude", *_VACANCY_PUBLISH_FIELDS, "updated_at"]))
     Vacancy.objects.bulk_create(changed, update_conflicts=True, unique_fields=["id"], update_fields=update_fields)
+    public_listings_changed()  # bulk_create sends no signal
     for vacancy in (*new, *changed):
         _vacancy_changed(vacancy)
 
@@ -534,6 +538,7 @@ def vacancies_expire(*, vacancy_ids: list[int]) -> list[int]:
     )
     if expiring:
         Vacancy.objects.filter(pk__in=expiring).update(status=VacancyStatus.EXPIRED, updated_at=timezone.now())
+        public_listings_changed()  # an update() sends no signal
     for vacancy_id in expiring:
         _vacancy_changed(Vacancy(pk=vacancy_id))
     return expiring

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import role_required
 from portal.emails import absolute_url
+from portal.page_cache import cached_for_visitors, page_cache_refuse
 from portal.pagination import SearchPaginator
 
 from .forms import EventFilterForm, EventForm, EventRegisterForm, errors_for_form
@@ -69,9 +70,11 @@ def _managed_event(request, pk: int):
 
 
 @require_safe
+@cached_for_visitors
 def event_list(request):
     form = EventFilterForm(request.GET)
-    form.is_valid()
+    if not form.is_valid():
+        page_cache_refuse(request)
     filters = form.filters()
     page = SearchPaginator(event_list_public(**filters), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode([(key, value) for key, value in filters.items() if value])

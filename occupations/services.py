@@ -4,6 +4,8 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import transaction
 
+from portal.page_cache import public_listings_changed
+
 from .catalogue import catalogue_read, catalogue_write
 from .models import Occupation, OccupationField, OccupationTerm
 from .selectors import CATALOGUE_VERSION_KEY
@@ -22,4 +24,5 @@ def occupation_catalogue_load(*, data_dir: Path | None = None) -> dict:
     )
     # Searches cached for the old catalogue are no longer read.
     transaction.on_commit(lambda: cache.set(CATALOGUE_VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    public_listings_changed()  # the terms are written in bulk, which sends no signal
     return counts

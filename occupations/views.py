@@ -1,11 +1,14 @@
 from django.shortcuts import render
 
+from portal.page_cache import cached_for_visitors, page_cache_refuse
+
 from .forms import OccupationSearchForm
 from .selectors import occupation_grouped, occupation_search
 
 SEARCH_RESULT_LIMIT = 50
 
 
+@cached_for_visitors
 def occupation_search_page(request):
     """The public catalogue: search in any language, or browse every occupation grouped by field."""
     form = OccupationSearchForm(request.GET if "q" in request.GET else None)
@@ -15,4 +18,6 @@ def occupation_search_page(request):
         context["results"] = occupation_search(query=query, limit=SEARCH_RESULT_LIMIT)
     elif not form.errors:
         context["groups"] = occupation_grouped()
+    else:
+        page_cache_refuse(request)
     return render(request, "occupations/search.html", context)

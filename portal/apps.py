@@ -8,5 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .lookups import register
+        from .page_cache import connect_signals
 
         register()
+        connect_signals()

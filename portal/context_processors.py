@@ -1,12 +1,37 @@
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def _same_page_in(request, code: str) -> str:
+    """This page in another language: the same path under that language's prefix, the same query string."""
+    current = f"/{get_language()}/"
+    path = request.path
+    if path.startswith(current):
+        url = f"/{code}/{path[len(current) :]}"
+        query = request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url
+    return translate_url(request.get_full_path(), code)
 
 
 def navigation(request):
-    """Languages for the switcher, each named in its own language."""
+    """Languages for the switcher, each named in its own language.
+
+    A visitor who is not signed in switches by following a link to the same page in the other language, so
+    their pages carry no CSRF token and can be served from the page cache (portal.page_cache); the signed-in
+    post the switcher's form, which also remembers the choice on their account.
+    """
+    user = getattr(request, "user", None)
+    as_links = user is None or not user.is_authenticated
     return {
+        "switcher_as_links": as_links,
         "switcher_languages": [
-            {"code": code, "name_local": get_language_info(code)["name_local"], "bidi": get_language_info(code)["bidi"]}
+            {
+                "code": code,
+                "name_local": get_language_info(code)["name_local"],
+                "bidi": get_language_info(code)["bidi"],
+                "url": _same_page_in(request, code) if as_links else "",
+            }
             for code, _name in settings.LANGUAGES
         ],
     }

@@ -105,6 +105,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The public search and finder pages as visitors who are not signed in see them, kept whole (portal.page_cache):
+# at most this many seconds after a change no service announced; 0 switches the page cache off. "worker" keeps
+# them in each worker's memory (at most PAGE_CACHE_WORKER_PAGES), "cache" in CACHES (Redis in production).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_STORE = env("PAGE_CACHE_STORE", default="worker")
+PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=500)
+
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:

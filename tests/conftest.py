@@ -87,8 +87,11 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _no_fragments_from_earlier_tests():
     """Rendered fragments live in the process; a rolled-back test's offers must not be shown to the next one."""
+    from portal.page_cache import pages_in_worker
     from portal.render_cache import fragments
 
     fragments.clear()
+    pages_in_worker.clear()
     yield
     fragments.clear()
+    pages_in_worker.clear()

@@ -37,6 +37,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _pages_rendered_not_served_from_the_page_cache(settings):
+    """What is measured here is the rendering of a page; the page cache for visitors who are not signed in
+    would answer the second request without it (tests/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
 HANNOVER = ["30159", "30161", "30163", "30165"]
 
 

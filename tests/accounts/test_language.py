@@ -59,5 +59,17 @@ def test_language_switcher_names_each_language_in_that_language(client):
     html = client.get("/de/").content.decode()
 
     for code, name in [("uk", "Українська"), ("ar", "العربيّة"), ("tr", "Türkçe"), ("ru", "Русский")]:
+        assert f'href="/{code}/" hreflang="{code}" lang="{code}"' in html
+        assert name in html
+
+
+def test_signed_in_switcher_posts_the_choice_so_it_is_stored_on_the_account(client):
+    client.force_login(CandidateFactory(preferred_language="de"))
+
+    html = client.get("/de/candidate/").content.decode()
+
+    assert 'action="/i18n/setlang/" method="post"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    for code, name in [("uk", "Українська"), ("ar", "العربيّة"), ("fa", "فارسی")]:
         assert f'value="{code}" lang="{code}"' in html
         assert name in html

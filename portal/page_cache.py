@@ -1,0 +1,181 @@
+"""Whole search and finder pages for visitors who are not signed in (issue 11).
+
+A visitor who is not signed in sees the same vacancy list, course finder, event calendar and occupation
+catalogue as every other such visitor for the same address: nothing on those pages is theirs (no fit score,
+no CSRF token: the language switcher is made of plain links for them, no CSP nonce). So the finished response
+is kept and served again, for a request that skips the queries and the templates entirely.
+
+Kept under a key made of the language, the path, the query string (parameters sorted, empty ones dropped, so
+"?q=&kind=job" and "?kind=job" share a page), today's date and the version of the public listings. Services
+give the listings a new version whenever a vacancy, course, event, organisation or occupation changes (the
+signals below for every save and delete, `public_listings_changed()` in the writers that update in bulk), so
+the next request after a change renders afresh. A short time to live (PAGE_CACHE_SECONDS) is the safety net
+for what no write announces, such as an event that has just ended.
+
+Never served from or kept for: a signed-in user (their cards show their own fit), a request with messages
+waiting to be shown, anything but GET, a response other than a plain 200, a response that sets a cookie, uses
+the CSRF token or changes the session, or a page whose view refused it (`page_cache_refuse`, for a form with
+errors).
+
+Where: PAGE_CACHE_STORE "worker" keeps pages in a bounded store of each worker (the least recently used
+dropped first), "cache" in the configured cache (Redis in production, the process's memory when embedded).
+The version lives in the configured cache either way, so every worker sees a change at once.
+"""
+
+import hashlib
+import time
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from .render_cache import _RecentlyUsed
+
+VERSION_KEY = "page-cache:public-listings-version"
+# Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark
+# and whoever looks at a response, never part of the page itself.
+HEADER = "X-Page-Cache"
+
+pages_in_worker = _RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500))
+
+
+# --- The version of the public listings ----------------------------------------------------------------------
+
+
+def public_listings_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def public_listings_changed() -> None:
+    """Something the public lists show has changed: the next visitor gets freshly rendered pages.
+
+    Now, and once more after the commit: a request that rendered the old rows between the two keeps its page
+    under a version nobody asks for any more. The second only once per transaction, however many rows it
+    changes; the first every time, since a reader in the same transaction (a test, a management command
+    that renders) must not get a page kept before the change.
+    """
+    _new_version()
+    connection = transaction.get_connection()
+    if not any(func is _new_version for _ids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_new_version)
+
+
+def _changed(sender, **kwargs) -> None:
+    public_listings_changed()
+
+
+def connect_signals() -> None:
+    """Every save and delete of what the lists show; bulk writers call public_listings_changed themselves."""
+    from courses.models import Course
+    from employers.models import Organisation, Vacancy
+    from events.models import Event, EventRegistration
+    from occupations.models import Occupation, OccupationField
+
+    # An event's card shows its free places, counted from the registrations. The terms of the occupation
+    # catalogue are written only by occupation_catalogue_load, which announces the change itself (a listener
+    # here would stop Django from deleting old terms in one query).
+    for model in (Vacancy, Organisation, Course, Event, EventRegistration, Occupation, OccupationField):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
+
+
+# --- Pages -------------------------------------------------------------------------------------------------------
+
+
+def page_cache_refuse(request) -> None:
+    """This response must not be kept (a form with errors: what was typed goes back to the one who typed it)."""
+    request._page_cache_refused = True
+
+
+def _pending_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+def _may_serve(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.user.is_authenticated
+        and not _pending_messages(request)
+    )
+
+
+def _may_keep(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "_page_cache_refused", False)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
+        and not request.session.modified
+        and not _pending_messages(request)
+        and not request.user.is_authenticated  # signed in while rendering
+    )
+
+
+def _key(request, version: str) -> str:
+    parameters = sorted((name, value) for name, values in request.GET.lists() for value in values if value != "")
+    parts = (version, translation.get_language(), request.path, parameters, timezone.localdate().isoformat())
+    return "page-cache:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+
+
+def _get(key: str):
+    if settings.PAGE_CACHE_STORE == "worker":
+        stored = pages_in_worker.get(key)
+        if stored is None or stored[0] < time.monotonic():
+            return None
+        return stored[1]
+    return cache.get(key)
+
+
+def _set(key: str, page: tuple) -> None:
+    if settings.PAGE_CACHE_STORE == "worker":
+        pages_in_worker.set(key, (time.monotonic() + settings.PAGE_CACHE_SECONDS, page))
+    else:
+        cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def _rendered(view, request, *args, **kwargs):
+    """The view in a transaction of its own, as ATOMIC_REQUESTS would run it; a page from the cache needs none."""
+    if not settings.DATABASES[DEFAULT_DB_ALIAS].get("ATOMIC_REQUESTS"):
+        return view(request, *args, **kwargs)
+    with transaction.atomic(using=DEFAULT_DB_ALIAS):
+        return view(request, *args, **kwargs)
+
+
+def cached_for_visitors(view):
+    """Serve the view's page to visitors who are not signed in from the page cache (see the module's note)."""
+
+    @transaction.non_atomic_requests
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _may_serve(request):
+            return _rendered(view, request, *args, **kwargs)
+        key = _key(request, public_listings_version())
+        page = _get(key)
+        if page is not None:
+            headers, content = page
+            response = HttpResponse(content, headers=dict(headers))
+            response[HEADER] = "hit"
+            return response
+        response = _rendered(view, request, *args, **kwargs)
+        if _may_keep(request, response):
+            _set(key, (tuple(response.headers.items()), response.content))
+            response[HEADER] = "miss"
+        return response
+
+    return wrapper
