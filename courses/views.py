@@ -24,6 +24,7 @@ from .selectors import (
     course_detail,
     course_list_for_provider,
     course_of_provider,
+    course_provider_of_staff,
     course_search,
     next_sensible_level,
     registration_count_active,
@@ -47,8 +48,8 @@ RESULTS_PER_PAGE = 20
 
 def _own_provider(request) -> Organisation:
     """The course provider the staff member works for; staff of an organisation without courses are refused."""
-    organisation = organisation_of(user=request.user)
-    if organisation is None or not organisation.is_course_provider:
+    organisation = course_provider_of_staff(user=request.user)
+    if organisation is None:
         raise PermissionDenied
     return organisation
 

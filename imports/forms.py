@@ -3,8 +3,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from courses.selectors import course_provider_choices
-from employers.selectors import organisation_of
+from courses.selectors import course_provider_choices, course_provider_of_staff
 
 from .csv_tools import MAX_FILE_BYTES
 from .importers import COURSES, IMPORTERS, PARTNER_KINDS, Importer
@@ -86,7 +85,7 @@ class CourseImportForm(UploadForm):
             }
 
     def options(self) -> dict:
-        provider = self.cleaned_data.get("provider") or organisation_of(user=self.user)
+        provider = self.cleaned_data.get("provider") or course_provider_of_staff(user=self.user)
         return {"provider": provider, "publish": self.cleaned_data["publish"]}
 
 

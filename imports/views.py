@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from employers.selectors import organisation_of
+from courses.selectors import course_provider_of_staff
 
 from .forms import CourseImportForm, ImportForm, SetPasswordForm, UploadForm
 from .importers import COURSES, IMPORTERS, PARTNER_KINDS, Importer, csv_import
@@ -114,11 +114,9 @@ def import_start(request):
 def course_import(request):
     """A provider's courses: staff import for their own provider, coordinators for one of their region."""
     is_coordinator = request.user.role == Role.COORDINATOR
-    own = None
-    if not is_coordinator:
-        own = organisation_of(user=request.user)
-        if own is None or not own.is_course_provider:
-            raise PermissionDenied
+    own = None if is_coordinator else course_provider_of_staff(user=request.user)
+    if not is_coordinator and own is None:
+        raise PermissionDenied
     return _import_flow(
         request,
         form_class=CourseImportForm,
