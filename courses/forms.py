@@ -7,9 +7,8 @@ from places.forms import PostalCodeField
 from places.selectors import postal_code_label
 from portal.vocabulary import GermanLevel
 
-from .csv_import import MAX_FILE_BYTES
 from .models import Course, CourseKind, Schedule, Weekday
-from .selectors import ONLINE_EXCLUDE, ONLINE_INCLUDE, ONLINE_ONLY, CourseFilters, course_provider_choices
+from .selectors import ONLINE_EXCLUDE, ONLINE_INCLUDE, ONLINE_ONLY, CourseFilters
 from .services import COURSE_EDITABLE_FIELDS, course_errors
 
 
@@ -176,35 +175,3 @@ class CourseSearchForm(forms.Form):
             start_within_weeks=data.get("start_within_weeks"),
             my_level=data.get("my_level") or "",
         )
-
-
-class CourseImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_("Semicolon or comma separated, as Excel or LibreOffice save it; at most 1 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-    )
-    publish = forms.BooleanField(
-        label=_("Publish the courses straight away"),
-        required=False,
-        help_text=_("Otherwise they are saved as drafts, and you publish them one by one."),
-    )
-
-    def __init__(self, *args, coordinator=None, **kwargs):
-        """A coordinator chooses one of the providers they may act for."""
-        super().__init__(*args, **kwargs)
-        if coordinator is not None:
-            self.fields = {
-                "provider": forms.ModelChoiceField(
-                    label=_("Course provider"),
-                    queryset=course_provider_choices(user=coordinator),
-                    help_text=_("The organisation whose courses these are."),
-                ),
-                **self.fields,
-            }
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB. Please split it into several files."))
-        return file

@@ -8,7 +8,7 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet
 
 from accounts.models import Role, User
 from employers.models import Organisation
-from employers.selectors import great_circle_km, organisation_list_coordinated_by
+from employers.selectors import great_circle_km, organisation_list_coordinated_by, organisation_of
 from places.geo import coordinates_of
 from portal.models import CandidateProfile
 from portal.vocabulary import GermanLevel
@@ -131,6 +131,12 @@ def course_list_for_provider(*, provider: Organisation) -> QuerySet[Course]:
         )
         .order_by("status", "start_date", "pk")
     )
+
+
+def course_provider_of_staff(*, user: User) -> Organisation | None:
+    """The course provider a staff member works for; None for staff of an organisation without courses."""
+    organisation = organisation_of(user=user)
+    return organisation if organisation is not None and organisation.is_course_provider else None
 
 
 def course_provider_choices(*, user: User | None = None) -> QuerySet[Organisation]:

@@ -1,8 +1,4 @@
-import base64
-import io
-
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -10,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Role
@@ -24,14 +19,13 @@ from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
 
 from .calendar import course_ics
-from .csv_import import course_csv_import
-from .forms import NEAR_ME, CourseForm, CourseImportForm, CourseSearchForm
-from .models import Course, CourseStatus, RegistrationStatus
+from .forms import NEAR_ME, CourseForm, CourseSearchForm
+from .models import CourseStatus, RegistrationStatus
 from .selectors import (
     course_detail,
     course_list_for_provider,
     course_of_provider,
-    course_provider_choices,
+    course_provider_of_staff,
     course_search,
     next_sensible_level,
     registration_count_active,
@@ -51,14 +45,12 @@ from .services import (
 )
 
 RESULTS_PER_PAGE = 20
-IMPORT_SALT = "courses.import"
-IMPORT_MAX_AGE = 60 * 60
 
 
 def _own_provider(request) -> Organisation:
     """The course provider the staff member works for; staff of an organisation without courses are refused."""
-    organisation = organisation_of(user=request.user)
-    if organisation is None or not organisation.is_course_provider:
+    organisation = course_provider_of_staff(user=request.user)
+    if organisation is None:
         raise PermissionDenied
     return organisation
 
@@ -289,77 +281,3 @@ def course_cancel_view(request, pk: int):
     return render(
         request, "courses/course_cancel.html", {"course": course, "affected": registration_count_active(course=course)}
     )
-
-
-# --- CSV import --------------------------------------------------------------------------------------------
-
-
-@role_required(*STAFF_ROLES, Role.COORDINATOR)
-def course_import(request):
-    """Upload checks the file (dry run) and shows every bad row; "Import" then creates all courses or none."""
-    is_coordinator = request.user.role == Role.COORDINATOR
-    own = None if is_coordinator else _own_provider(request)
-    context = {"is_coordinator": is_coordinator, "provider": own}
-
-    if request.method == "POST" and "token" in request.POST:
-        try:
-            payload = signing.loads(request.POST["token"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
-        except signing.BadSignature:
-            messages.error(request, _("The check of your file has expired. Please upload it again."))
-            return redirect("courses:import")
-        if payload["user"] != request.user.pk:
-            raise PermissionDenied
-        provider = own or course_provider_choices(user=request.user).filter(pk=payload["provider"]).first()
-        if provider is None or provider.pk != payload["provider"]:
-            raise PermissionDenied
-        result = course_csv_import(
-            provider=provider,
-            file=io.BytesIO(base64.b64decode(payload["data"])),
-            dry_run=False,
-            created_by=request.user,
-            publish=payload["publish"],
-        )
-        if result.ok:
-            count = len(result.created)
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s course was imported for %(provider)s.",
-                    "%(count)s courses were imported for %(provider)s.",
-                    count,
-                )
-                % {"count": count, "provider": provider.name},
-            )
-            return redirect("courses:import" if is_coordinator else "courses:provider_dashboard")
-        form = CourseImportForm(coordinator=request.user if is_coordinator else None)
-        context.update({"form": form, "result": result, "checked_provider": provider})
-        return render(request, "courses/import.html", context)
-
-    form = CourseImportForm(
-        request.POST or None, request.FILES or None, coordinator=request.user if is_coordinator else None
-    )
-    if request.method == "POST" and form.is_valid():
-        provider = form.cleaned_data.get("provider") or own
-        data = form.cleaned_data["file"].read()
-        result = course_csv_import(provider=provider, file=io.BytesIO(data), dry_run=True, created_by=request.user)
-        context.update(
-            {
-                "result": result,
-                "checked_provider": provider,
-                "file_name": form.cleaned_data["file"].name,
-                "preview": [{"row": row.row, "course": Course(**row.fields)} for row in result.rows],
-            }
-        )
-        if result.ok:
-            context["token"] = signing.dumps(
-                {
-                    "user": request.user.pk,
-                    "provider": provider.pk,
-                    "publish": form.cleaned_data["publish"],
-                    "data": base64.b64encode(data).decode("ascii"),
-                },
-                salt=IMPORT_SALT,
-                compress=True,
-            )
-    context["form"] = form
-    return render(request, "courses/import.html", context)

@@ -122,9 +122,18 @@ def _account_errors(*, email: str, first_name: str, last_name: str, language: st
 
 
 def _account_create(*, email: str, first_name: str, last_name: str, role: str, language: str, invited_by: User) -> User:
-    """An account without a password and with an unverified address; the invitation goes out after commit."""
+    """An account without a password and with an unverified address; the invitation goes out after commit.
+
+    The address and the names are taken as the file has them, trimmed; what is wrong with them is raised
+    before anything is saved.
+    """
     from allauth.account.models import EmailAddress
 
+    email = (email or "").strip().lower()
+    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
+    errors = _account_errors(email=email, first_name=first_name, last_name=last_name, language=language)
+    if errors:
+        raise ValidationError(errors)
     user = User.objects.create_user(
         email=email, password=None, first_name=first_name, last_name=last_name, role=role, preferred_language=language
     )
@@ -159,11 +168,6 @@ def candidate_import_create(
     Each profile step is saved by the onboarding's own service; all their errors are collected and raised
     together, and the transaction leaves nothing behind if there is any.
     """
-    email = (email or "").strip().lower()
-    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
-    errors = _account_errors(email=email, first_name=first_name, last_name=last_name, language=language)
-    if errors:
-        raise ValidationError(errors)
     user = _account_create(
         email=email,
         first_name=first_name,
@@ -172,6 +176,7 @@ def candidate_import_create(
         language=language,
         invited_by=imported_by,
     )
+    errors: dict[str, list[str]] = {}
     profile = candidate_profile_ensure(user=user)
     steps = [
         lambda: candidate_languages_save(
@@ -229,11 +234,6 @@ def mentor_import_create(
 ) -> User:
     """A mentor account whose profile (saved by mentoring's own service) waits for a coordinator's approval,
     and an invitation."""
-    email = (email or "").strip().lower()
-    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
-    errors = _account_errors(email=email, first_name=first_name, last_name=last_name, language=language)
-    if errors:
-        raise ValidationError(errors)
     user = _account_create(
         email=email,
         first_name=first_name,

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from mentoring.models import MENTOR_LANGUAGES
 from occupations.models import Occupation
 from places.validators import validate_postal_code
-from portal.csv_tools import BadValueError, choice_parser, key, list_parser, lookup, parse_postal_code, split_list
 from portal.vocabulary import SPOKEN_LANGUAGES, LanguageLevel, OfferKind
 
+from .csv_tools import BadValueError, choice_parser, key, list_parser, lookup, parse_postal_code, split_list
 from .selectors import occupation_by_code_or_german_name
 
 LANGUAGE_WORDS = {

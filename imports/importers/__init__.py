@@ -1,28 +1,29 @@
-"""Bulk import of a partner's spreadsheet: organisations, vacancies, candidates and mentors.
+"""Bulk import of a spreadsheet: a provider's courses, a partner's organisations, vacancies, candidates and mentors.
 
-The same CSV style as the course import (see docs/partner-import.md). Every row is read and checked first;
-then every readable row is created through the app's own services inside one transaction. A dry run (the
-check before "Import") undoes that transaction in any case, so it reports exactly what the import would;
-the import keeps it only if no row has a problem. So a file with one bad row imports nothing.
+One pipeline for every kind (see docs/course-import.md and docs/partner-import.md). Every row is read and
+checked first; then every readable row is created through the app's own services inside one transaction. A dry
+run (the check before "Import") undoes that transaction in any case, so it reports exactly what the import
+would; the import keeps it only if no row has a problem. So a file with one bad row imports nothing.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from portal.csv_tools import ImportResult, Table, import_all_or_nothing, read_cells, read_table
 
-from ..services import IMPORT_ROLES
+from ..csv_tools import ImportResult, Table, import_all_or_nothing, read_cells, read_table
 from .base import Importer
 from .candidates import CANDIDATES
+from .courses import COURSES
 from .mentors import MENTORS
 from .organisations import ORGANISATIONS
 from .vacancies import VACANCIES
 
-MAX_ROWS = 1000
 IMPORTERS: dict[str, Importer] = {
-    importer.kind: importer for importer in (ORGANISATIONS, VACANCIES, CANDIDATES, MENTORS)
+    importer.kind: importer for importer in (COURSES, ORGANISATIONS, VACANCIES, CANDIDATES, MENTORS)
 }
+# What the partner import page offers; courses are imported for one provider, on the course import page.
+PARTNER_KINDS = (ORGANISATIONS.kind, VACANCIES.kind, CANDIDATES.kind, MENTORS.kind)
 
 
 def importer_for(kind: str) -> Importer:
@@ -37,7 +38,7 @@ def _same(value) -> str:
     return " ".join(str(value).split()).casefold()
 
 
-def partner_csv_parse(*, importer: Importer, file, by: User) -> tuple[ImportResult, Table | None]:
+def csv_parse(*, importer: Importer, file, by: User) -> tuple[ImportResult, Table | None]:
     """Read and check every row of the file for the person importing it; nothing is saved."""
     result = ImportResult(dry_run=True)
     table = read_table(
@@ -45,9 +46,9 @@ def partner_csv_parse(*, importer: Importer, file, by: User) -> tuple[ImportResu
         result,
         columns=list(importer.columns),
         by_key=importer.by_key,
-        max_rows=MAX_ROWS,
-        no_rows_message=_("The file has a header but no rows."),
-        too_many_message=_("The file has more than %(max)s rows. Please split it.") % {"max": MAX_ROWS},
+        max_rows=importer.max_rows,
+        no_rows_message=str(importer.no_rows_message),
+        too_many_message=str(importer.too_many_message) % {"max": importer.max_rows},
     )
     if table is None:
         return result, None
@@ -66,26 +67,30 @@ def partner_csv_parse(*, importer: Importer, file, by: User) -> tuple[ImportResu
                 )
             else:
                 first_row[value] = number
-        if importer.check is not None:
-            importer.check(check)
+        # Where a row belongs is judged before the rules across its cells, so a place outside the coordinator's
+        # region is named as such rather than by a rule the row's other cells break.
         if importer.in_region is not None:
             importer.in_region(check, by)
+        if importer.check is not None:
+            importer.check(check)
         row = check.row()
         if row is not None:
             result.rows.append(row)
     return result, table
 
 
-def partner_csv_import(*, kind: str, file, dry_run: bool, by: User) -> ImportResult:
+def csv_import(*, kind: str, file, dry_run: bool, by: User, options: dict | None = None) -> ImportResult:
     """Check the file and, unless it is a dry run, create all its rows in one transaction or none at all.
 
-    Coordinators (for their own region) and admins only. Imported candidates and mentors get their invitation
-    e-mail after commit.
+    Each kind names who may import it: coordinators (for their own region) and admins import a partner's
+    lists; a course provider's staff and the coordinators of its region import its courses (options: provider,
+    publish). Imported candidates and mentors get their invitation e-mail after commit.
     """
-    if not by.has_role(*IMPORT_ROLES):
-        raise PermissionDenied
     importer = importer_for(kind)
-    result, table = partner_csv_parse(importer=importer, file=file, by=by)
+    options = options or {}
+    if not importer.may_import(by, **options):
+        raise PermissionDenied
+    result, table = csv_parse(importer=importer, file=file, by=by)
     result.dry_run = dry_run
     if table is None or not result.rows:
         return result
@@ -96,7 +101,7 @@ def partner_csv_import(*, kind: str, file, dry_run: bool, by: User) -> ImportRes
 
     import_all_or_nothing(
         result,
-        create=lambda row: importer.create(dict(row.fields), by),
+        create=lambda row: importer.create(dict(row.fields), by, **options),
         column_name=column_name,
         keep=not dry_run,
     )

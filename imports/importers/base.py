@@ -1,4 +1,4 @@
-"""What every partner import shares: a kind is its columns, their parsers and the service that creates a row."""
+"""What every import shares: a kind is its columns, their parsers and the service that creates a row."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.selectors import user_coordinates_any_postal_code
-from portal.csv_tools import Column, RowCheck, columns_by_key
+
+from ..csv_tools import Column, ParsedRow, RowCheck, columns_by_key
+from ..services import IMPORT_ROLES
 
 YES_NO_EMPTY_NO = _("“ja” or “nein” (empty = “nein”).")
 YES_NO_EMPTY_YES = _("“ja” or “nein” (empty = “ja”).")
@@ -33,6 +35,11 @@ def described(table: dict, labels) -> tuple:
     return tuple((names.get(value, value), tuple(texts)) for value, texts in table.items())
 
 
+def preview_cells(importer: "Importer", row: ParsedRow) -> dict:
+    """A checked row as the preview shows it: the cells of the preview fields as the file has them."""
+    return {"row": row.row, "cells": [row.texts.get(name, "") for name in importer.preview]}
+
+
 @dataclass(frozen=True)
 class Importer:
     kind: str
@@ -40,14 +47,29 @@ class Importer:
     intro: str  # one sentence on what a row creates
     columns: tuple[Column, ...]
     parsers: dict[str, Callable]
-    create: Callable  # (fields: dict, by: User) -> the created object, through the app's services
+    # (fields: dict, by: User, **options) -> the created object, through the app's services. The options are
+    # what the upload form asked besides the file (the course provider, whether to publish).
+    create: Callable
     example: str  # file name in docs/examples
-    done: Callable[[int], str]  # the success message for a number of imported rows
+    done: Callable[..., str]  # (count, **options) -> the success message for a number of imported rows
     defaults: dict = field(default_factory=dict)
     unique: str = ""  # a field whose value may appear only once in a file
     check: Callable[[RowCheck], None] | None = None  # rules across the cells of one row
     preview: tuple[str, ...] = ()  # the fields shown in the table of checked rows
     in_region: Callable[[RowCheck, User], None] | None = None  # a coordinator's rows must lie in their region
+    roles: tuple[str, ...] = IMPORT_ROLES  # who may import this kind
+    # A further rule on who may import with these options (a course provider's staff, for their provider only).
+    permits: Callable[..., bool] | None = None  # (by: User, **options) -> bool
+    max_rows: int = 1000
+    no_rows_message: str = _("The file has a header but no rows.")
+    too_many_message: str = _("The file has more than %(max)s rows. Please split it.")
+    preview_row: Callable[["Importer", ParsedRow], dict] = preview_cells  # one checked row for the preview
+
+    def preview_of(self, row: ParsedRow) -> dict:
+        return self.preview_row(self, row)
+
+    def may_import(self, by: User, **options) -> bool:
+        return by.has_role(*self.roles) and (self.permits is None or self.permits(by, **options))
 
     @cached_property
     def by_field(self) -> dict[str, Column]:

@@ -5,7 +5,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
-from portal.csv_tools import (
+from portal.models import GermanCertificate, Transport
+from portal.vocabulary import SPOKEN_LANGUAGES, OfferKind
+
+from ..csv_tools import (
     Column,
     RowCheck,
     choice_parser,
@@ -14,9 +17,6 @@ from portal.csv_tools import (
     parse_german_level,
     parse_whole_number,
 )
-from portal.models import GermanCertificate, Transport
-from portal.vocabulary import SPOKEN_LANGUAGES, OfferKind
-
 from ..services import candidate_import_create
 from ..values import (
     PORTAL_LANGUAGE_VALUES,

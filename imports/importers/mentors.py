@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
 from mentoring.models import MENTOR_LANGUAGES, Availability, HelpTopic
-from portal.csv_tools import Column, list_parser, parse_whole_number
 
+from ..csv_tools import Column, list_parser, parse_whole_number
 from ..services import mentor_import_create
 from ..values import MENTOR_LANGUAGE_VALUES, parse_known_postal_code, parse_mentor_languages
 from .base import Importer, described, require_in_region, several

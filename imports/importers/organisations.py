@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from accounts.selectors import user_coordinates_any_postal_code
 from employers.models import CompanySize, Organisation, Sector
-from portal.csv_tools import Column, RowCheck, choice_parser, parse_postal_codes, parse_yes_no
 
+from ..csv_tools import Column, RowCheck, choice_parser, parse_postal_codes, parse_yes_no
 from ..services import organisation_import_create
 from ..values import parse_name
 from .base import Importer, described, yes_no

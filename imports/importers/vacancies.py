@@ -6,7 +6,10 @@ from employers.models import Organisation, Vacancy, VacancyKind, VacancyStatus
 from employers.offer_vocabulary import TASKS, BringItem, WorkingTime
 from employers.selectors import organisation_coordinated_by
 from employers.services import vacancy_create
-from portal.csv_tools import (
+from portal.models import DRIVING_LICENCE_CLASSES
+from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
+
+from ..csv_tools import (
     BadValueError,
     Column,
     RowCheck,
@@ -17,9 +20,6 @@ from portal.csv_tools import (
     parse_whole_number,
     parse_yes_no,
 )
-from portal.models import DRIVING_LICENCE_CLASSES
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
-
 from ..selectors import organisation_by_name
 from ..values import (
     OFFER_VALUES,

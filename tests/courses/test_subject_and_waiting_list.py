@@ -10,8 +10,8 @@ from django.utils import translation
 from courses.models import Course, CourseRegistration, RegistrationStatus
 from courses.services import course_register
 from tests.factories import CompleteCandidateProfileFactory, CourseFactory, ProviderStaffFactory
+from tests.imports.test_course_import import HEADER, LUECHOW, ONLINE, csv_bytes, run
 
-from .test_csv_import import HEADER, LUECHOW, ONLINE, csv_bytes, run
 from .test_views import form_data
 
 pytestmark = pytest.mark.django_db

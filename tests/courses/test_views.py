@@ -1,10 +1,8 @@
 """The course pages: who may see and do what, and what people notice after each step."""
 
 import datetime
-import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import Role
@@ -14,9 +12,7 @@ from notifications.models import Notification
 from tests.factories import (
     FACTORY_BY_ROLE,
     CompleteCandidateProfileFactory,
-    CoordinatorFactory,
     CourseFactory,
-    CourseProviderOrganisationFactory,
     DraftCourseFactory,
     EmployerStaffFactory,
     ProviderStaffFactory,
@@ -323,91 +319,3 @@ def test_detail_page_shows_the_facts_in_the_readers_language_and_the_contact(cli
     assert "Azubi-BSK Pflege" in german
     assert "pflege@example.org" in german
     assert "Anmelden" in german  # the login link for visitors
-
-
-# --- CSV upload --------------------------------------------------------------------------------------------
-
-HEADER = "Titel;Kursart;Niveau von;Niveau bis;Online;PLZ;Beginn;Ende;Zeitmodell;Kinderbetreuung;Plätze;Kosten"
-YEAR = TODAY.year + 1
-DATES = f"01.09.{YEAR};28.02.{YEAR + 1}"
-GOOD = f"Integrationskurs Lüchow;Integrationskurs;A1;B1;präsenz;29439;{DATES};Teilzeit;ja;16;gefördert"
-BAD = f"Abendkurs;Integrationskurs;A1;D7;präsenz;29439;{DATES};abends;nein;zehn;gefördert"
-
-
-def upload(text: str, encoding="cp1252") -> SimpleUploadedFile:
-    return SimpleUploadedFile("kurse.csv", text.encode(encoding), content_type="text/csv")
-
-
-def test_upload_shows_a_preview_and_the_import_button_creates_all_courses(client, staff):
-    preview = client.post(reverse("courses:import"), {"file": upload(f"{HEADER}\r\n{GOOD}\r\n")})
-
-    content = preview.content.decode()
-    assert "Integrationskurs Lüchow" in content
-    assert "Windows-1252" in content
-    assert not Course.objects.exists()
-    token = preview.context["token"]
-
-    response = client.post(reverse("courses:import"), {"token": token})
-
-    assert response.status_code == 302
-    course = Course.objects.get()
-    assert (course.title, course.provider) == ("Integrationskurs Lüchow", staff.membership.organisation)
-
-
-def test_upload_with_bad_rows_lists_row_column_and_reason_and_offers_no_import(client, staff):
-    response = client.post(reverse("courses:import"), {"file": upload(f"{HEADER}\n{GOOD}\n{BAD}\n")})
-
-    content = response.content.decode()
-    assert "token" not in response.context
-    assert [(e.row, e.column) for e in response.context["result"].errors] == [(3, "Niveau bis"), (3, "Plätze")]
-    assert "„D7“ ist kein Deutschniveau" in content
-    assert "„zehn“ ist keine ganze Zahl" in content
-    assert "Nichts wurde gespeichert" in content
-    assert not Course.objects.exists()
-
-
-def test_a_tampered_import_token_is_refused(client, staff):
-    response = client.post(reverse("courses:import"), {"token": "not-a-token"}, follow=True)
-
-    assert response.status_code == 200
-    assert not Course.objects.exists()
-
-
-def test_a_token_of_another_user_is_refused(client, staff):
-    token = client.post(reverse("courses:import"), {"file": upload(f"{HEADER}\n{GOOD}\n")}).context["token"]
-    client.force_login(ProviderStaffFactory())
-
-    response = client.post(reverse("courses:import"), {"token": token})
-
-    assert response.status_code == 403
-    assert not Course.objects.exists()
-
-
-def test_coordinator_chooses_the_provider_for_the_upload(client):
-    provider = CourseProviderOrganisationFactory(name="VHS Lüchow-Dannenberg", locations=["29439"])
-    client.force_login(CoordinatorFactory(region__codes=["29439", "30159"]))
-
-    form_page = client.get(reverse("courses:import"))
-    preview = client.post(reverse("courses:import"), {"provider": provider.pk, "file": upload(f"{HEADER}\n{GOOD}\n")})
-    client.post(reverse("courses:import"), {"token": preview.context["token"]})
-
-    assert "VHS Lüchow-Dannenberg" in form_page.content.decode()
-    assert Course.objects.get().provider == provider
-
-
-def test_coordinator_must_choose_a_provider(client):
-    client.force_login(CoordinatorFactory())
-
-    response = client.post(reverse("courses:import"), {"file": upload(f"{HEADER}\n{GOOD}\n")})
-
-    assert "provider" in response.context["form"].errors
-    assert not Course.objects.exists()
-
-
-def test_the_import_form_refuses_files_over_one_megabyte(client, staff):
-    big = io.BytesIO(b"x" * (1024 * 1024 + 1))
-    response = client.post(
-        reverse("courses:import"), {"file": SimpleUploadedFile("big.csv", big.getvalue(), content_type="text/csv")}
-    )
-
-    assert "file" in response.context["form"].errors

@@ -10,11 +10,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from courses.csv_import import course_csv_import
 from courses.models import Course
 from employers.models import Vacancy
 from events.models import Event
-from imports.importers import partner_csv_import
+from imports.importers import csv_import
 from mentoring.models import MentorshipNote
 from mentoring.services import NOTE_YEARS_BACK
 from portal.dates import date_range_error
@@ -154,7 +153,9 @@ def course_file(*rows: str) -> io.BytesIO:
 
 def import_courses(file):
     staff = ProviderStaffFactory()
-    return course_csv_import(provider=staff.membership.organisation, file=file, dry_run=False, created_by=staff)
+    return csv_import(
+        kind="courses", file=file, dry_run=False, by=staff, options={"provider": staff.membership.organisation}
+    )
 
 
 def test_a_nul_byte_in_a_csv_cell_is_refused_with_row_and_column():
@@ -192,9 +193,7 @@ def test_partner_vacancy_import_refuses_a_nul_byte_and_a_start_in_9999():
     ]
     file = io.BytesIO("\r\n".join([header, *rows]).encode())
 
-    result = partner_csv_import(
-        kind="vacancies", file=file, dry_run=False, by=CoordinatorFactory(region__codes=["30159"])
-    )
+    result = csv_import(kind="vacancies", file=file, dry_run=False, by=CoordinatorFactory(region__codes=["30159"]))
 
     assert {(error.row, error.column) for error in result.errors} == {(2, "Beginn"), (3, "Beschreibung")}
     assert not Vacancy.objects.exists()

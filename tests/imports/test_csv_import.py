@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 
 from accounts.models import Invitation, Role, User
 from employers.models import Membership, Organisation, Vacancy
-from imports.importers import partner_csv_import
+from imports.importers import csv_import
 from mentoring.models import MentorProfile
 from portal.models import CandidateProfile
 from tests.factories import (
@@ -67,7 +67,7 @@ def employers():
 
 
 def run(kind, file, by, *, dry_run=False):
-    return partner_csv_import(kind=kind, file=file, dry_run=dry_run, by=by)
+    return csv_import(kind=kind, file=file, dry_run=dry_run, by=by)
 
 
 def errors_of(result) -> list[tuple[int | None, str]]:

@@ -8,10 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts.models import User
-from courses.csv_import import course_csv_import
 from courses.models import Course
 from employers.models import Organisation, Vacancy
-from imports.importers import partner_csv_import
+from imports.importers import csv_import
 from tests.factories import AdminFactory, CoordinatorFactory, CourseProviderOrganisationFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +41,7 @@ def errors_of(result) -> set[tuple[int, str]]:
 def test_a_coordinator_cannot_import_a_published_vacancy_for_an_employer_of_another_region(osnabrueck):
     OrganisationFactory(name="Hannover Holz GmbH", locations=["30159"])
 
-    result = partner_csv_import(
+    result = csv_import(
         kind="vacancies",
         file=csv_file(VACANCY_HEADER, vacancy_row("Hannover Holz GmbH", "30159")),
         dry_run=False,
@@ -57,7 +56,7 @@ def test_a_coordinator_cannot_import_a_published_vacancy_for_an_employer_of_anot
 def test_a_coordinator_imports_vacancies_of_employers_in_their_region(osnabrueck):
     OrganisationFactory(name="Osnabrücker Holz GmbH", locations=["49074", "30159"])
 
-    result = partner_csv_import(
+    result = csv_import(
         kind="vacancies",
         file=csv_file(VACANCY_HEADER, vacancy_row("Osnabrücker Holz GmbH", "49074")),
         dry_run=False,
@@ -71,7 +70,7 @@ def test_a_coordinator_imports_vacancies_of_employers_in_their_region(osnabrueck
 def test_a_site_of_the_employer_in_the_region_does_not_allow_a_workplace_outside_it(osnabrueck):
     OrganisationFactory(name="Osnabrücker Holz GmbH", locations=["49074", "30159"])
 
-    result = partner_csv_import(
+    result = csv_import(
         kind="vacancies",
         file=csv_file(VACANCY_HEADER, vacancy_row("Osnabrücker Holz GmbH", "30159")),
         dry_run=True,
@@ -95,7 +94,7 @@ def test_a_site_of_the_employer_in_the_region_does_not_allow_a_workplace_outside
 def test_a_coordinator_cannot_import_people_of_another_region(osnabrueck, kind, header, row):
     before = User.objects.count()
 
-    result = partner_csv_import(kind=kind, file=csv_file(header, row), dry_run=False, by=osnabrueck)
+    result = csv_import(kind=kind, file=csv_file(header, row), dry_run=False, by=osnabrueck)
 
     assert errors_of(result) == {(2, "PLZ")}
     assert "30159" in result.errors[0].message
@@ -107,7 +106,7 @@ def test_a_coordinator_imports_organisations_only_with_a_site_in_their_region(os
         "Name;Standorte", "Hannover Holz GmbH;30159", "Ohne Ort GmbH;", "Osnabrück und Hannover;30159 49074"
     )
 
-    result = partner_csv_import(kind="organisations", file=file, dry_run=False, by=osnabrueck)
+    result = csv_import(kind="organisations", file=file, dry_run=False, by=osnabrueck)
 
     assert errors_of(result) == {(2, "Standorte"), (3, "Standorte")}
     assert not Organisation.objects.exists()
@@ -116,7 +115,7 @@ def test_a_coordinator_imports_organisations_only_with_a_site_in_their_region(os
 def test_admins_import_everywhere():
     OrganisationFactory(name="Hannover Holz GmbH", locations=["30159"])
 
-    result = partner_csv_import(
+    result = csv_import(
         kind="vacancies",
         file=csv_file(VACANCY_HEADER, vacancy_row("Hannover Holz GmbH", "30159")),
         dry_run=False,
@@ -142,8 +141,8 @@ def test_a_coordinator_cannot_import_courses_for_a_provider_of_another_region(os
     provider = CourseProviderOrganisationFactory(locations=["30159"])
 
     with pytest.raises(PermissionDenied):
-        course_csv_import(provider=provider, file=csv_file(COURSE_HEADER, course_row("49074")), dry_run=True,
-                          created_by=osnabrueck)  # fmt: skip
+        csv_import(kind="courses", file=csv_file(COURSE_HEADER, course_row("49074")), dry_run=True, by=osnabrueck,
+                   options={"provider": provider})  # fmt: skip
     assert not Course.objects.exists()
 
 
@@ -151,7 +150,7 @@ def test_a_coordinator_imports_courses_of_a_provider_in_their_region_that_meet_t
     provider = CourseProviderOrganisationFactory(locations=["49074"])
     file = csv_file(COURSE_HEADER, course_row("49074"), course_row("30159"), course_row("", delivery="online"))
 
-    result = course_csv_import(provider=provider, file=file, dry_run=False, created_by=osnabrueck)
+    result = csv_import(kind="courses", file=file, dry_run=False, by=osnabrueck, options={"provider": provider})
 
     assert errors_of(result) == {(3, "PLZ")}
     assert not Course.objects.exists()

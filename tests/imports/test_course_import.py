@@ -1,4 +1,5 @@
-"""Bulk upload: German spreadsheet files in any encoding and delimiter, errors by row and column, all or nothing."""
+"""The course import: German spreadsheet files in any encoding and delimiter, errors by row and column, all or
+nothing; the page where a provider's staff or a coordinator checks and imports the file."""
 
 import datetime
 import io
@@ -6,10 +7,12 @@ import io
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
-from courses.csv_import import course_csv_import
 from courses.models import Course, CourseStatus
-from tests.factories import CoordinatorFactory, ProviderStaffFactory
+from imports.importers import csv_import
+from tests.factories import CoordinatorFactory, CourseProviderOrganisationFactory, ProviderStaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +40,9 @@ def staff():
     return ProviderStaffFactory()
 
 
-def run(staff, file, *, dry_run=False, **kwargs):
-    return course_csv_import(
-        provider=staff.membership.organisation, file=file, dry_run=dry_run, created_by=staff, **kwargs
-    )
+def run(staff, file, *, dry_run=False, publish=False):
+    options = {"provider": staff.membership.organisation, "publish": publish}
+    return csv_import(kind="courses", file=file, dry_run=dry_run, by=staff, options=options)
 
 
 @pytest.mark.parametrize(
@@ -199,11 +201,12 @@ def test_coordinators_import_for_a_provider_of_their_region_and_others_may_not(s
 
     coordinator = CoordinatorFactory(region__codes=["29439", "29451"])
 
-    course_csv_import(provider=provider, file=csv_bytes([HEADER, LUECHOW]), dry_run=False, created_by=coordinator)
+    csv_import(
+        kind="courses", file=csv_bytes([HEADER, LUECHOW]), dry_run=False, by=coordinator, options={"provider": provider}
+    )
     with pytest.raises(PermissionDenied):
-        course_csv_import(
-            provider=provider, file=csv_bytes([HEADER, ONLINE]), dry_run=False, created_by=ProviderStaffFactory()
-        )
+        csv_import(kind="courses", file=csv_bytes([HEADER, ONLINE]), dry_run=False, by=ProviderStaffFactory(),
+                   options={"provider": provider})  # fmt: skip
 
     assert list(Course.objects.values_list("title", "provider")) == [("Integrationskurs Lüchow", provider.pk)]
 
@@ -224,3 +227,100 @@ def test_the_documented_example_file_imports_cleanly(staff):
         "women_parents",
         "azubi_bsk",
     }
+
+
+# --- The course import page ---------------------------------------------------------------------------------
+
+PAGE_HEADER = "Titel;Kursart;Niveau von;Niveau bis;Online;PLZ;Beginn;Ende;Zeitmodell;Kinderbetreuung;Plätze;Kosten"
+YEAR = NEXT_YEAR
+DATES = f"01.09.{YEAR};28.02.{YEAR + 1}"
+GOOD = f"Integrationskurs Lüchow;Integrationskurs;A1;B1;präsenz;29439;{DATES};Teilzeit;ja;16;gefördert"
+BAD = f"Abendkurs;Integrationskurs;A1;D7;präsenz;29439;{DATES};abends;nein;zehn;gefördert"
+
+
+@pytest.fixture
+def page_staff(client):
+    user = ProviderStaffFactory()
+    client.force_login(user)
+    return user
+
+
+def upload(text: str, encoding="cp1252") -> SimpleUploadedFile:
+    return SimpleUploadedFile("kurse.csv", text.encode(encoding), content_type="text/csv")
+
+
+def test_upload_shows_a_preview_and_the_import_button_creates_all_courses(client, page_staff):
+    preview = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\r\n{GOOD}\r\n")})
+
+    content = preview.content.decode()
+    assert "Integrationskurs Lüchow" in content
+    assert "Windows-1252" in content
+    assert not Course.objects.exists()
+    token = preview.context["token"]
+
+    response = client.post(reverse("courses:import"), {"token": token})
+
+    assert response.status_code == 302
+    course = Course.objects.get()
+    assert (course.title, course.provider) == ("Integrationskurs Lüchow", page_staff.membership.organisation)
+
+
+def test_upload_with_bad_rows_lists_row_column_and_reason_and_offers_no_import(client, page_staff):
+    response = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n{BAD}\n")})
+
+    content = response.content.decode()
+    assert "token" not in response.context
+    assert [(e.row, e.column) for e in response.context["result"].errors] == [(3, "Niveau bis"), (3, "Plätze")]
+    assert "„D7“ ist kein Deutschniveau" in content
+    assert "„zehn“ ist keine ganze Zahl" in content
+    assert "Nichts wurde gespeichert" in content
+    assert not Course.objects.exists()
+
+
+def test_a_tampered_import_token_is_refused(client, page_staff):
+    response = client.post(reverse("courses:import"), {"token": "not-a-token"}, follow=True)
+
+    assert response.status_code == 200
+    assert not Course.objects.exists()
+
+
+def test_a_token_of_another_user_is_refused(client, page_staff):
+    token = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}).context["token"]
+    client.force_login(ProviderStaffFactory())
+
+    response = client.post(reverse("courses:import"), {"token": token})
+
+    assert response.status_code == 403
+    assert not Course.objects.exists()
+
+
+def test_coordinator_chooses_the_provider_for_the_upload(client):
+    provider = CourseProviderOrganisationFactory(name="VHS Lüchow-Dannenberg", locations=["29439"])
+    client.force_login(CoordinatorFactory(region__codes=["29439", "30159"]))
+
+    form_page = client.get(reverse("courses:import"))
+    preview = client.post(
+        reverse("courses:import"), {"provider": provider.pk, "file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}
+    )
+    client.post(reverse("courses:import"), {"token": preview.context["token"]})
+
+    assert "VHS Lüchow-Dannenberg" in form_page.content.decode()
+    assert Course.objects.get().provider == provider
+
+
+def test_coordinator_must_choose_a_provider(client):
+    client.force_login(CoordinatorFactory())
+
+    response = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")})
+
+    assert "provider" in response.context["form"].errors
+    assert not Course.objects.exists()
+
+
+def test_the_import_form_refuses_files_over_one_megabyte(client, page_staff):
+    big = io.BytesIO(b"x" * (1024 * 1024 + 1))
+    response = client.post(
+        reverse("courses:import"), {"file": SimpleUploadedFile("big.csv", big.getvalue(), content_type="text/csv")}
+    )
+
+    assert "file" in response.context["form"].errors

@@ -1,50 +1,33 @@
-"""Bulk upload of courses from a CSV file as German spreadsheet programs write it.
+"""The course import: a provider's course list, imported for that provider as drafts or published at once.
 
-Accepts semicolons or commas, UTF-8 with or without byte order mark, or Windows-1252; German column
-headers and values (see docs/course-import.md). Every row is checked first and each problem is named
-by row and column; the import itself is one transaction, so a file with one bad row imports nothing.
+German column headers and values (see docs/course-import.md). Every course meets the rules of the course form
+(`course_errors`), checked on what could be read and reported against the file's columns.
 """
 
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role, User
-from accounts.selectors import user_coordinates_postal_code
+from courses.models import Cost, Course, CourseKind, CourseSubject, Delivery, Schedule
+from courses.services import STAFF_ROLES, course_create, course_errors, course_may_manage
 from employers.models import Organisation
-from portal.csv_tools import (
-    FIRST_ROW,
-    MAX_FILE_BYTES,
-    BadValueError,
+
+from ..csv_tools import (
     Column,
-    ImportResult,
-    RowError,
+    ParsedRow,
+    RowCheck,
     choice_parser,
-    columns_by_key,
-    decode,
-    detect_delimiter,
-    import_all_or_nothing,
     parse_date,
     parse_german_level,
     parse_postal_code,
     parse_whole_number,
     parse_yes_no,
-    read_cells,
-    read_table,
 )
-from portal.csv_tools import ParsedRow as CourseRow
+from .base import Importer, require_in_region
 
-from .models import Cost, Course, CourseKind, CourseSubject, Delivery, Schedule
-from .services import _ensure_may_manage, course_create, course_errors
-
-__all__ = [
-    "COLUMNS", "FIRST_ROW", "MAX_FILE_BYTES", "MAX_ROWS", "BadValueError", "Column", "CourseRow", "ImportResult",
-    "RowError", "course_csv_import", "course_csv_parse", "decode", "detect_delimiter",
-]  # fmt: skip
-
-MAX_ROWS = 1000
-
-COLUMNS = [
+COLUMNS = (
     Column("Titel", "title", True, ("Kurstitel", "Kursname")),
     Column("Kursart", "kind", True, ("Art", "Kurstyp")),
     Column("Fachrichtung", "subject", False, ("Berufsfeld", "Branche")),
@@ -63,9 +46,7 @@ COLUMNS = [
     Column("E-Mail", "contact_email", False, ("Email", "Mail", "Kontakt E-Mail")),
     Column("Telefon", "contact_phone", False, ("Tel", "Telefonnummer")),
     Column("Beschreibung", "description", False, ("Kursbeschreibung", "Inhalt")),
-]
-COLUMN_BY_KEY = columns_by_key(COLUMNS)
-COLUMN_BY_FIELD = {column.field: column for column in COLUMNS}
+)
 
 KIND_VALUES = {
     CourseKind.INTEGRATION: ["Integrationskurs", "allgemeiner Integrationskurs", "IK"],
@@ -108,6 +89,7 @@ COST_VALUES = {
     Cost.PAID: ["kostenpflichtig", "Selbstzahler", "selbst zahlen"],
 }
 
+
 PARSERS = {
     "kind": choice_parser(KIND_VALUES),
     "subject": choice_parser(SUBJECT_VALUES),
@@ -131,74 +113,54 @@ DEFAULTS = {
 }
 
 
-def _column_name(field_name: str) -> str:
-    column = COLUMN_BY_FIELD.get(field_name)
-    return column.name if column else ""
-
-
-def _parse_row(number: int, cells: list[str], table, result: ImportResult, by: User | None) -> CourseRow | None:
-    """The course fields of one row, or None after reporting each problem with its row and column."""
-    check = read_cells(number, cells, table, result, columns=COLUMN_BY_FIELD, parsers=PARSERS)
+def _check(check: RowCheck) -> None:
     fields = check.fields
-    code = fields.get("postal_code")
-    if (
-        by is not None
-        and by.role == Role.COORDINATOR
-        and code
-        and not user_coordinates_postal_code(user=by, postal_code=code)
-    ):
-        check.fail(
-            "postal_code",
-            _("%(code)s is not in your region “%(region)s”. Coordinators import only for their own region.")
-            % {"code": code, "region": by.region.name},
-        )
-    for name, value in DEFAULTS.items():
-        fields.setdefault(name, value)
     if check.ok("end_date") and fields.get("end_date") and fields["end_date"] < date.today():
         check.fail("end_date", _("This course has already ended."))
-
-    # The rules every course meets, checked on what could be read and reported against the file's columns.
     for field_name, messages in course_errors(Course(**fields)).items():
-        if not check.ok(field_name) or field_name not in COLUMN_BY_FIELD:
+        if not check.ok(field_name) or field_name not in check.columns:
             continue
         for message in messages:
             check.fail(field_name, message)
-    return check.row()
 
 
-def course_csv_parse(*, file, by: User | None = None) -> ImportResult:
-    """Read and check every row without saving anything; a coordinator's courses must meet in their region."""
-    result = ImportResult(dry_run=True)
-    table = read_table(
-        file,
-        result,
-        columns=COLUMNS,
-        by_key=COLUMN_BY_KEY,
-        max_rows=MAX_ROWS,
-        no_rows_message=_("The file has a header but no courses."),
-        too_many_message=_("The file has more than %(max)s courses. Please split it.") % {"max": MAX_ROWS},
-    )
-    if table is None:
-        return result
-    for number, cells in table.body:
-        row = _parse_row(number, cells, table, result, by)
-        if row is not None:
-            result.rows.append(row)
-    return result
+def _permits(by: User, *, provider: Organisation, publish: bool = False) -> bool:
+    return course_may_manage(user=by, provider=provider)
 
 
-def course_csv_import(
-    *, provider: Organisation, file, dry_run: bool, created_by: User, publish: bool = False
-) -> ImportResult:
-    """Check the file and, unless it is a dry run, create all its courses in one transaction or none at all."""
-    _ensure_may_manage(created_by, provider)
-    result = course_csv_parse(file=file, by=created_by)
-    result.dry_run = dry_run
-    if dry_run or not result.ok:
-        return result
-    import_all_or_nothing(
-        result,
-        create=lambda row: course_create(provider=provider, created_by=created_by, publish=publish, **row.fields),
-        column_name=_column_name,
-    )
-    return result
+def _create(fields: dict, by: User, *, provider: Organisation, publish: bool = False) -> Course:
+    return course_create(provider=provider, created_by=by, publish=publish, **fields)
+
+
+def _done(count: int, *, provider: Organisation, publish: bool = False) -> str:
+    return ngettext(
+        "%(count)s course was imported for %(provider)s.", "%(count)s courses were imported for %(provider)s.", count
+    ) % {"count": count, "provider": provider.name}
+
+
+def _preview_row(importer: Importer, row: ParsedRow) -> dict:
+    """A checked course as the course pages show it: its kind, level and place in the reader's language."""
+    return {"row": row.row, "course": Course(**row.fields)}
+
+
+COURSES = Importer(
+    kind="courses",
+    label=gettext_lazy("Courses"),
+    intro=gettext_lazy(
+        "Save your course list from Excel or LibreOffice as CSV. We check every row first and show you what is "
+        "wrong; the courses are only saved when the whole file is correct."
+    ),
+    columns=COLUMNS,
+    parsers=PARSERS,
+    defaults=DEFAULTS,
+    create=_create,
+    example="kurse-beispiel.csv",
+    done=_done,
+    check=_check,
+    in_region=lambda check, by: require_in_region(check, by, "postal_code"),
+    roles=(*STAFF_ROLES, Role.COORDINATOR),
+    permits=_permits,
+    no_rows_message=gettext_lazy("The file has a header but no courses."),
+    too_many_message=gettext_lazy("The file has more than %(max)s courses. Please split it."),
+    preview_row=_preview_row,
+)

@@ -1,9 +1,9 @@
-"""Reading CSV files as German spreadsheet programs write them, shared by every bulk import.
+"""Reading CSV files as German spreadsheet programs write them, shared by every importer (imports/importers/).
 
 Semicolons or commas, UTF-8 with or without byte order mark, or Windows-1252; German headers and values.
 Rows are numbered as the spreadsheet shows them, every problem is reported with its row and column, and
-imports run in one transaction, so a file with one bad row imports nothing. Used by the course import
-(courses/csv_import.py) and the partner import (imports/).
+imports run in one transaction, so a file with one bad row imports nothing. Writing CSV files for download is
+portal/csv_export.py.
 """
 
 import csv
