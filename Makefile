@@ -48,10 +48,10 @@ lint: install
 
 # The production shape: set DATABASE_URL and REDIS_URL (see .env.example), then run these beside the web server.
 worker: install
-	$(VENV)/bin/celery -A portal worker --loglevel=INFO --concurrency=2
+	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
 
 beat: install
-	$(VENV)/bin/celery -A portal beat --loglevel=INFO
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
 
 # The load benchmark drives gunicorn with wrk (Debian's package, installed here when missing and root).
 bench: install

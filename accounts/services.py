@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.emails import absolute_url, email_send_templated
 from places.models import Region
-from portal.emails import absolute_url, email_send_templated
 
 from .models import ORGANISATION_ROLES, SELF_SERVICE_ROLES, Invitation, InvitationKind, Role, User
 from .selectors import LOGIN_FAILURES_KEPT_SECONDS, LOGIN_THROTTLES, invitation_accept_path, login_throttle_key

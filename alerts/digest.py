@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from notifications.digests import DigestNews, DigestSection
+from notifications.emails import absolute_url
 from notifications.services import notification_create
-from portal.emails import absolute_url
 
 from .models import SavedSearch, SavedSearchAlert
 from .searches import search_type_of

@@ -34,7 +34,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 SIZES = {
     "candidates": int(os.environ.get("BENCH_CANDIDATES", 2_000)),
@@ -250,7 +250,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _fetch(path: str, session: str | None) -> tuple[int, bytes, str]:
-    """Status, body and the X-Page-Cache header ("hit" when portal.page_cache answered)."""
+    """Status, body and the X-Page-Cache header ("hit" when common.page_cache answered)."""
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=_headers(session))
     opener = urllib.request.build_opener(_NoRedirect)
     try:
@@ -277,7 +277,7 @@ def _start_server(static_root: str) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603
         [
             str(gunicorn),
-            "portal.wsgi:application",
+            "config.wsgi:application",
             "--workers",
             str(WORKERS),
             "--bind",
@@ -386,7 +386,7 @@ def main() -> None:
         )
     print()
     print(
-        f"Served from the page cache for visitors who are not signed in (portal.page_cache, "
+        f"Served from the page cache for visitors who are not signed in (common.page_cache, "
         f"PAGE_CACHE_STORE={os.environ.get('PAGE_CACHE_STORE', 'worker')}): "
         f"{', '.join(from_page_cache) or 'none'}; every other page is rendered for each request."
     )

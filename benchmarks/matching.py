@@ -26,7 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 SIZES = {
     "candidates": int(os.environ.get("BENCH_CANDIDATES", 100_000)),
@@ -144,9 +144,9 @@ def _truncate() -> None:
 
 def _single_candidates() -> list[float]:
     """Change one candidate's profile, then time the recomputation of their matches (200 candidates)."""
+    from common.vocabulary import GermanLevel
     from matching.services import match_recompute_for_candidate, match_targets
     from portal.models import CandidateProfile
-    from portal.vocabulary import GermanLevel
 
     rng = random.Random(7)
     ids = list(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
 
@@ -61,12 +61,12 @@ def create_synthetic_data(rng: random.Random):
     from django.utils import timezone
 
     from accounts.models import Role, User
+    from common.vocabulary import GermanLevel
     from demo.data.regions import REGIONS
     from mentoring.models import HelpTopic, MentorProfile, MentorRequest
     from places.geo import coordinates_of
     from places.services import region_save
     from portal.models import CandidateLanguage, CandidateProfile
-    from portal.vocabulary import GermanLevel
 
     codes = next(region["postal_codes"] for region in REGIONS if region["name"] == REGION)
     region = region_save(name=REGION, postal_codes=codes)

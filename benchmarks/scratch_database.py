@@ -15,7 +15,7 @@ from django.db import connection
 
 
 def run_in_scratch_database(run: Callable[[], None]) -> None:
-    from portal.celery import app
+    from config.celery import app
 
     app.conf.task_always_eager = True  # nothing leaves for a broker
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -32,7 +32,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 USERS = int(os.environ.get("SOAK_USERS", 100))
 SECONDS = int(os.environ.get("SOAK_SECONDS", 600))
@@ -214,7 +214,7 @@ def _wait_until_up() -> None:
 
 
 def _queue_recomputations(stop_at: float, count: list[int]) -> None:
-    from portal.celery import app as celery_app
+    from config.celery import app as celery_app
 
     celery_app.conf.broker_url = REDIS_URL
     celery_app.conf.task_always_eager = False
@@ -237,12 +237,12 @@ def main() -> int:
     bin_dir = Path(sys.executable).parent
     log = open(Path(tempfile.gettempdir()) / "bruecke-soak.log", "w")  # noqa: SIM115
     server = _start(
-        [str(bin_dir / "gunicorn"), "portal.wsgi:application", "--workers", "2", "--threads", "4",
+        [str(bin_dir / "gunicorn"), "config.wsgi:application", "--workers", "2", "--threads", "4",
          "--bind", f"127.0.0.1:{PORT}", "--keep-alive", "5", "--log-level", "warning", "--no-control-socket"],
         log,
     )  # fmt: skip
     worker = _start(
-        [str(bin_dir / "celery"), "-A", "portal", "worker", "--concurrency=1", "--loglevel=WARNING",
+        [str(bin_dir / "celery"), "-A", "config", "worker", "--concurrency=1", "--loglevel=WARNING",
          "-Q", "bruecke-soak", "--without-gossip", "--without-mingle"],
         log,
     )  # fmt: skip

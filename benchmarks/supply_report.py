@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
 
@@ -53,12 +53,12 @@ def create_synthetic_data(rng: random.Random) -> None:
     from django.contrib.auth.hashers import make_password
 
     from accounts.models import Role, User
+    from common.vocabulary import GermanLevel, OfferKind
     from courses.lower_saxony import lower_saxony_postal_codes
     from courses.models import Course, CourseKind, CourseStatus, Delivery
     from employers.models import Organisation
     from places.geo import coordinates_of
     from portal.models import CandidateProfile
-    from portal.vocabulary import GermanLevel, OfferKind
 
     codes = sorted(lower_saxony_postal_codes())
     levels = GermanLevel.values

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import GermanLevel
 from places.forms import PostalCodeField
 from places.selectors import postal_code_label
-from portal.vocabulary import GermanLevel
 
 from .models import Course, CourseKind, Schedule, Weekday
 from .selectors import ONLINE_EXCLUDE, ONLINE_INCLUDE, ONLINE_ONLY, CourseFilters
@@ -139,7 +139,7 @@ class CourseSearchForm(forms.Form):
     )
     childcare = forms.BooleanField(label=_("Only courses with childcare"), required=False)
 
-    # Rendered once per state and language (portal.render_cache): none of these shows anything of the reader.
+    # Rendered once per state and language (common.render_cache): none of these shows anything of the reader.
     cache_rendered_fields = (
         "my_level", "kind", "level", "postal_code", "radius_km", "online", "schedule", "start_within_weeks",
         "childcare",

@@ -4,8 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import GermanLevel
 from places.validators import validate_postal_code
-from portal.vocabulary import GermanLevel
 
 
 class CourseKind(models.TextChoices):

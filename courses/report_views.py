@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from common.csv_export import csv_download
 from places.models import Region
-from portal.csv_export import csv_download
 
 from .map_svg import supply_map_summary, supply_map_svg
 from .report_selectors import supply_report_get, supply_report_regions

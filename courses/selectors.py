@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from accounts.models import Role, User
+from common.vocabulary import GermanLevel
 from employers.models import Organisation
 from employers.selectors import great_circle_km, organisation_list_coordinated_by, organisation_of
 from places.geo import coordinates_of
 from portal.models import CandidateProfile
-from portal.vocabulary import GermanLevel
 
 from .models import Course, CourseRegistration, CourseStatus, Delivery, RegistrationStatus
 

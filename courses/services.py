@@ -6,13 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from common.dates import date_range_error
+from common.vocabulary import GermanLevel
 from employers.models import Organisation
 from employers.selectors import organisation_coordinated_by
 from notifications.services import notification_create
 from places.geo import coordinates_of
-from portal.dates import date_range_error
 from portal.models import CandidateProfile
-from portal.vocabulary import GermanLevel
 
 from .models import Course, CourseRegistration, CourseStatus, Delivery, RegistrationStatus
 

@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from accounts.models import Role
+from common.vocabulary import GermanLevel, OfferKind
 from places.geo import EARTH_RADIUS_KM, coordinates_of, haversine_km
 from places.models import Region
 from portal.models import CandidateProfile
-from portal.vocabulary import GermanLevel, OfferKind
 
 from .lower_saxony import bounds as lower_saxony_bounds
 from .lower_saxony import lower_saxony_postal_codes

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from common.page_cache import cached_for_visitors, page_cache_refuse
+from common.pagination import SearchPaginator
 from employers.models import Organisation
 from employers.selectors import organisation_of
-from portal.emails import absolute_url
-from portal.page_cache import cached_for_visitors, page_cache_refuse
-from portal.pagination import SearchPaginator
+from notifications.emails import absolute_url
 from portal.selectors import candidate_search_defaults
 from portal.services import candidate_profile_ensure
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from applications.models import Application
 from applications.services import application_submit, application_transition
+from common.vocabulary import OfferKind
 from courses.models import Course, CourseRegistration, CourseStatus
 from courses.report_services import supply_reports_refresh_all
 from courses.services import course_create, course_publish, course_register, course_update
@@ -72,7 +73,6 @@ from portal.services import (
     candidate_profile_ensure,
     candidate_wishes_save,
 )
-from portal.vocabulary import OfferKind
 from privacy.services import candidate_visibility_set
 
 from .data.courses import COURSE_REGISTRATIONS, COURSES

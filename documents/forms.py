@@ -21,7 +21,7 @@ class DocumentUploadForm(forms.Form):
     )
 
     def __init__(self, *args, upload_cut: int = 0, **kwargs):
-        """upload_cut: the bytes that had arrived when the file was refused for being too large (portal.uploads)."""
+        """upload_cut: the bytes that had arrived when the file was refused for being too large (common.uploads)."""
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _("PDF, JPEG or PNG, at most %(limit)s.") % {
             "limit": filesizeformat(MAX_DOCUMENT_BYTES)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from portal.uploads import upload_was_cut
+from common.uploads import upload_was_cut
 
 from .forms import DocumentUploadForm
 from .models import Document

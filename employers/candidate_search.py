@@ -12,11 +12,11 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import GermanLevel, OfferKind
 from occupations.selectors import occupation_field_list
 from places.forms import PostalCodeField
 from places.geo import all_postal_codes, coordinates_of, haversine_km
 from portal.models import CandidateProfile, ContactGrant
-from portal.vocabulary import GermanLevel, OfferKind
 
 from .models import Organisation
 

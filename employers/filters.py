@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from applications.selectors import candidate_profile_of
+from common.vocabulary import GermanLevel
 from matching.selectors import vacancy_annotate_fit
 from occupations.selectors import occupation_field_choices
 from places.forms import PostalCodeField
 from places.selectors import postal_code_label
 from portal.selectors import candidate_search_defaults
-from portal.vocabulary import GermanLevel
 
 from .models import Vacancy, VacancyKind
 from .selectors import vacancy_nearest_narrowed, vacancy_text_search, vacancy_within
@@ -69,7 +69,7 @@ class VacancySearchForm(forms.Form):
 
     # The candidate's home (portal.selectors.SearchDefaults) for `near=me`; set by VacancyFilter.
     home = None
-    # Rendered once per state and language (portal.render_cache): none of these shows anything of the reader.
+    # Rendered once per state and language (common.render_cache): none of these shows anything of the reader.
     cache_rendered_fields = (
         "q", "postal_code", "radius", "kind", "field", "german_level", "hours_min", "hours_max", "start_by", "sort",
         "page_size",

@@ -5,11 +5,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import ApplicationEvent, ApplicationStatus
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel
 from occupations.forms import OccupationChoiceField
 from occupations.models import Occupation
 from places.forms import PostalCodeField, PostalCodeListField
 from portal.models import DRIVING_LICENCE_CLASSES
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel
 
 from .models import CompanySize, Organisation, Sector, Vacancy, VacancyKind
 from .offer_vocabulary import BringItem, WorkingTime, task_choices

@@ -9,8 +9,8 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 from places.validators import validate_postal_code
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 from .offer_vocabulary import BringItem, WorkingTime, task_label
 

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_safe
 from accounts.models import Role
 from applications.forms import ApplicationForm
 from applications.selectors import application_for_vacancy, candidate_profile_of
+from common.page_cache import cached_for_visitors, page_cache_refuse
+from common.pagination import SearchPaginator
 from places.geo import is_known_postal_code
-from portal.page_cache import cached_for_visitors, page_cache_refuse
-from portal.pagination import SearchPaginator
 from portal.selectors import candidate_search_defaults
 
 from .filters import DEFAULT_PAGE_SIZE, NEAR_ME, VacancyFilter

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ORGANISATION_ROLES, Invitation, InvitationKind, Role, User
+from common.dates import date_range_error
+from common.page_cache import public_listings_changed
+from common.vocabulary import SPOKEN_LANGUAGES
 from notifications.services import notification_create
 from occupations.models import Occupation
 from places.geo import coordinates_of, normalise_postal_code
 from places.validators import validate_postal_code
-from portal.dates import date_range_error
 from portal.models import DRIVING_LICENCE_CLASSES, driving_licences_in_order
-from portal.page_cache import public_listings_changed
-from portal.vocabulary import SPOKEN_LANGUAGES
 
 from .models import (
     TIME_LIMITED_KINDS,

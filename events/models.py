@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import SPOKEN_LANGUAGES
 from places.validators import validate_postal_code
-from portal.vocabulary import SPOKEN_LANGUAGES
 
 MAX_CAPACITY = 5000
 # The languages spoken at an event: German first, then the languages candidates commonly speak.

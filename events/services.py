@@ -13,11 +13,11 @@ from django.utils.translation import ngettext
 
 from accounts.models import ORGANISATION_ROLES, Role, User
 from accounts.selectors import user_coordinates_postal_code
+from common.dates import date_range_error
 from employers.models import Organisation
 from employers.selectors import organisation_of
+from notifications.emails import absolute_url, email_send_templated
 from notifications.services import notification_create
-from portal.dates import date_range_error
-from portal.emails import absolute_url, email_send_templated
 
 from .models import EVENT_LANGUAGE_CODES, Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
 from .selectors import (

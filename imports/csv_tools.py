@@ -3,7 +3,7 @@
 Semicolons or commas, UTF-8 with or without byte order mark, or Windows-1252; German headers and values.
 Rows are numbered as the spreadsheet shows them, every problem is reported with its row and column, and
 imports run in one transaction, so a file with one bad row imports nothing. Writing CSV files for download is
-portal/csv_export.py.
+common/csv_export.py.
 """
 
 import csv
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.vocabulary import GermanLevel
+from common.vocabulary import GermanLevel
 
 MAX_FILE_BYTES = 1024 * 1024
 # A NUL character cannot be stored in a PostgreSQL text column; spreadsheets never mean one.

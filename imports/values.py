@@ -6,10 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from common.vocabulary import SPOKEN_LANGUAGES, LanguageLevel, OfferKind
 from mentoring.models import MENTOR_LANGUAGES
 from occupations.models import Occupation
 from places.validators import validate_postal_code
-from portal.vocabulary import SPOKEN_LANGUAGES, LanguageLevel, OfferKind
 
 from .csv_tools import BadValueError, choice_parser, key, list_parser, lookup, parse_postal_code, split_list
 from .selectors import occupation_by_code_or_german_name

@@ -10,8 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 from occupations.normalise import normalise
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 # Search parameters: angebotsart (1 = Arbeit, 4 = Ausbildung/Duales Studium, 34 = Praktikum/Trainee) and
 # arbeitszeit (vz = Vollzeit, tz = Teilzeit, snw = Schicht/Nacht/Wochenende, mj = Minijob).

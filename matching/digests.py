@@ -32,9 +32,9 @@ from notifications.digests import (
     news_digests_send,
     unsubscribe_url_for,
 )
+from notifications.emails import absolute_url, email_send_templated
 from notifications.models import DigestDelivery, EmployerMatchNotice
 from notifications.services import notification_create
-from portal.emails import absolute_url, email_send_templated
 from portal.models import ContactGrant
 
 from .models import Match, MatchKind

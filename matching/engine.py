@@ -43,7 +43,7 @@ MIN_SCORE = 30
 DEFAULT_RADIUS_KM = 25
 MAX_RADIUS_KM = 200
 
-# German on the CEFR scale, as stored (portal.vocabulary.GermanLevel.values); the index is the rank.
+# German on the CEFR scale, as stored (common.vocabulary.GermanLevel.values); the index is the rank.
 GERMAN_LEVELS = ("0", "A1", "A2", "B1", "B2", "C1", "C2")
 B1 = 3
 A2 = 2

@@ -15,9 +15,9 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 from courses.models import CourseSubject
 from mentoring.models import HelpTopic
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 from .engine import band
 

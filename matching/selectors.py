@@ -11,12 +11,12 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import Role, User
+from common.vocabulary import GermanLevel
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from mentoring.models import MentorProfile, MentorRequest, MentorshipStatus
 from places.geo import coordinates_of
 from portal.models import CandidateProfile, ContactGrant
-from portal.vocabulary import GermanLevel
 
 from . import engine, reference
 from .engine import CandidateFacts, MentorFacts, VacancyFacts

@@ -24,12 +24,12 @@ from django.db import connection, transaction
 from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
+from common.dates import age_on
+from common.vocabulary import GermanLevel, OfferKind
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from places.geo import coordinates_of
-from portal.dates import age_on
 from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
-from portal.vocabulary import GermanLevel, OfferKind
 
 from . import engine, reference
 from .engine import CandidateFacts, CourseFacts, CourseTargets, VacancyFacts, VacancyTargets

@@ -6,9 +6,9 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import GermanLevel
 from places.forms import PostalCodeField
 from places.selectors import region_list
-from portal.vocabulary import GermanLevel
 
 from .models import MENTOR_LANGUAGES, Availability, HelpTopic
 from .selectors import CaseloadFilters

@@ -5,8 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import SPOKEN_LANGUAGES
 from places.validators import validate_postal_code
-from portal.vocabulary import SPOKEN_LANGUAGES
 
 # What a mentor may say they speak: German and the languages candidates speak ("another language" matches nobody).
 MENTOR_LANGUAGES = [("de", _("German")), *[(code, name) for code, name in SPOKEN_LANGUAGES if code != "other"]]

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.selectors import user_coordinates_postal_code
+from common.dates import date_range_error
 from notifications.services import notification_create
 from places.geo import coordinates_of
-from portal.dates import date_range_error
 from portal.models import CandidateProfile
 
 from .models import (

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from common.pagination import SearchPaginator
 from places.selectors import candidate_in_region, region_postal_codes
-from portal.pagination import SearchPaginator
 from portal.services import candidate_profile_ensure
 
 from .forms import (

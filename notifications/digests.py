@@ -19,7 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from accounts.models import User
-from portal.emails import absolute_url, email_send_templated
+from notifications.emails import absolute_url, email_send_templated
 
 from .models import DigestDelivery, NotificationPreference
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from portal.emails import absolute_url, email_send_templated
+from notifications.emails import absolute_url, email_send_templated
 
 from .models import Notification
 from .texts import notification_text

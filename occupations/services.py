@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import transaction
 
-from portal.page_cache import public_listings_changed
+from common.page_cache import public_listings_changed
 
 from .catalogue import catalogue_read, catalogue_write
 from .models import Occupation, OccupationField, OccupationTerm

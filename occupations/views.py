@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from portal.page_cache import cached_for_visitors, page_cache_refuse
+from common.page_cache import cached_for_visitors, page_cache_refuse
 
 from .forms import OccupationSearchForm
 from .selectors import occupation_grouped, occupation_search

@@ -3,12 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    """The candidate side: profiles, onboarding, the candidate's pages."""
+
     name = "portal"
     verbose_name = _("Portal")
-
-    def ready(self):
-        from .lookups import register
-        from .page_cache import connect_signals
-
-        register()
-        connect_signals()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 from occupations.forms import OccupationChoiceField
 from places.forms import PostalCodeField
 
@@ -26,7 +27,6 @@ from .services import (
     validate_earliest_start,
     validate_recognition,
 )
-from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 
 NOT_STATED = [("", _("Not stated"))]
 YES_NO = [("True", _("Yes")), ("False", _("No"))]

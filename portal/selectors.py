@@ -6,11 +6,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from common.vocabulary import GermanLevel
 from occupations.models import Occupation
 from occupations.selectors import occupation_search
 
 from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep, SitePage
-from .vocabulary import GermanLevel
 
 
 def candidate_profile_of(*, user) -> CandidateProfile | None:

@@ -11,11 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from common.dates import age_on
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 from notifications.outbox import outbox_email_queue
 from occupations.models import Occupation
 from places.geo import normalise_postal_code
 
-from .dates import age_on
 from .models import (
     DRIVING_LICENCE_CLASSES,
     CandidateLanguage,
@@ -25,7 +26,6 @@ from .models import (
     Transport,
     driving_licences_in_order,
 )
-from .vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 
 MAX_YEARS_EXPERIENCE = 50
 MAX_START_YEARS_AHEAD = 2

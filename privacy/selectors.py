@@ -15,11 +15,11 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.vocabulary import GermanLevel, OfferKind
 from documents.models import Document
 from documents.selectors import document_list_shared_with
 from employers.models import Organisation
 from portal.models import CandidateOccupation, CandidateProfile, ContactGrant, OnboardingStep
-from portal.vocabulary import GermanLevel, OfferKind
 
 EXPORT_FORMAT = "bruecke-personal-data"
 EXPORT_VERSION = 1

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from portal.celery import app as celery_app
+from config.celery import app as celery_app
 
 # In CI every test must run: a missing browser or service is a failure there, not a skip.
 REQUIRE_ALL = os.environ.get("BRUECKE_REQUIRE_ALL_TESTS") == "1"
@@ -87,8 +87,8 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _no_fragments_from_earlier_tests():
     """Rendered fragments live in the process; a rolled-back test's offers must not be shown to the next one."""
-    from portal.page_cache import pages_in_worker
-    from portal.render_cache import fragments
+    from common.page_cache import pages_in_worker
+    from common.render_cache import fragments
 
     fragments.clear()
     pages_in_worker.clear()

@@ -131,10 +131,10 @@ FACTORY_BY_ROLE = {
 
 # --- Occupation catalogue and candidate profiles (issue 3) -------------------------------------------------
 # (imports kept local to this block so the file stays easy to extend)
+from common.vocabulary import GermanLevel, LanguageLevel, OfferKind  # noqa: E402
 from documents.models import Document, DocumentKind  # noqa: E402
 from occupations.models import Occupation, OccupationField  # noqa: E402
 from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile  # noqa: E402
-from portal.vocabulary import GermanLevel, LanguageLevel, OfferKind  # noqa: E402
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from kombu import pools
 
 from accounts.models import Invitation
-from portal.celery import app as celery_app
+from config.celery import app as celery_app
 from tests.conftest import skip_or_fail
 from tests.factories import AdminFactory, RegionFactory
 
@@ -56,7 +56,7 @@ def worker(tmp_path):
         "DATABASE_URL": database_url_for_worker(),
         "REDIS_URL": broker_url(),
         "EMAIL_URL": f"filemail:///{mail_dir}",  # django-environ drops one leading slash
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     celery_app.conf.task_always_eager = False
@@ -67,7 +67,7 @@ def worker(tmp_path):
         [
             str(celery),
             "-A",
-            "portal",
+            "config",
             "worker",
             "--pool=solo",
             "--loglevel=INFO",

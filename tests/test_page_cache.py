@@ -1,4 +1,4 @@
-"""Visitors who are not signed in get the public search and finder pages from the page cache (portal.page_cache):
+"""Visitors who are not signed in get the public search and finder pages from the page cache (common.page_cache):
 the same page a fresh rendering would give, never a signed-in person's page, never an outdated one after a
 vacancy is published, closed or edited, one entry per language and search, and nothing kept that shows an error
 or a message."""
@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from common.page_cache import HEADER
 from employers.models import VacancyStatus
 from employers.services import vacancies_expire, vacancies_expire_due, vacancy_expire, vacancy_publish, vacancy_update
-from portal.page_cache import HEADER
 from tests.factories import (
     CandidateFactory,
     CompleteCandidateProfileFactory,

@@ -1,4 +1,4 @@
-"""The search pages reuse rendered fragments (portal.render_cache) without ever showing anyone stale or another
+"""The search pages reuse rendered fragments (common.render_cache) without ever showing anyone stale or another
 person's content: an edit shows at once, each language keeps its own, and typed text or anything of the
 reader is rendered afresh for every request."""
 
@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from common.render_cache import fragments
 from matching.services import match_recompute_for_vacancy
-from portal.render_cache import fragments
 from tests.factories import CompleteCandidateProfileFactory, CourseFactory, PublishedVacancyFactory
 
 pytestmark = pytest.mark.django_db

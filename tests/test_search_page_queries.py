@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import ApplicationStatus
+from common.pagination import SearchPaginator
 from courses.models import RegistrationStatus
 from courses.report_services import supply_report_refresh
 from matching.services import match_recompute_for_vacancy
 from occupations.models import Occupation
-from portal.pagination import SearchPaginator
 from tests.factories import (
     ActiveMentorshipFactory,
     ApplicationFactory,

@@ -23,11 +23,11 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from config.celery import app as celery_app
 from matching.models import Match
 from matching.services import LOCK_BLOCK, LOCK_NAMESPACE, match_recompute_all, match_recompute_candidates
 from notifications.models import Notification, OutboxEmail
 from notifications.services import notification_create
-from portal.celery import app as celery_app
 from portal.models import CandidateProfile
 from tests.conftest import skip_or_fail
 from tests.factories import UserFactory
@@ -126,7 +126,7 @@ def workers(smtp_sink):
         "DATABASE_URL": database_url_for_worker(),
         "REDIS_URL": broker_url(),
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_SECONDS),
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
@@ -144,7 +144,7 @@ def workers(smtp_sink):
         def start(self) -> subprocess.Popen:
             celery = Path(sys.executable).with_name("celery")
             process = subprocess.Popen(
-                [str(celery), "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
+                [str(celery), "-A", "config", "worker", "--pool=solo", "--loglevel=INFO",
                  "--without-gossip", "--without-mingle", "--without-heartbeat"],
                 env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             )  # fmt: skip

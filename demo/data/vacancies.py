@@ -1,8 +1,8 @@
 """The demo vacancies of every kind, and the applications the demo candidates have sent."""
 
 from applications.models import ApplicationKind, ApplicationStatus
+from common.vocabulary import GermanLevel
 from employers.models import VacancyKind
-from portal.vocabulary import GermanLevel
 
 # Vacancies of every kind. "starts_in" and "open_for" count days from the day of seeding (no start: as soon as
 # possible); "weeks" is the duration of a time-limited offer; "support" names the support_* flags that are set.

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
+from common.vocabulary import SPOKEN_LANGUAGES, OfferKind
 from portal.models import GermanCertificate, Transport
-from portal.vocabulary import SPOKEN_LANGUAGES, OfferKind
 
 from ..csv_tools import (
     Column,

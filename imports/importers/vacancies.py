@@ -2,12 +2,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role, User
+from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 from employers.models import Organisation, Vacancy, VacancyKind, VacancyStatus
 from employers.offer_vocabulary import TASKS, BringItem, WorkingTime
 from employers.selectors import organisation_coordinated_by
 from employers.services import vacancy_create
 from portal.models import DRIVING_LICENCE_CLASSES
-from portal.vocabulary import SPOKEN_LANGUAGES, GermanLevel, OfferKind
 
 from ..csv_tools import (
     BadValueError,

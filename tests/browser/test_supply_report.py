@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from portal.vocabulary import GermanLevel
+from common.vocabulary import GermanLevel
 from tests.factories import TEST_PASSWORD, CandidateProfileFactory, CoordinatorFactory, CourseFactory, RegionFactory
 
 from .axe import assert_accessible

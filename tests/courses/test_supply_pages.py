@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
+from common.vocabulary import GermanLevel
 from courses.models import SupplyReport
 from courses.report_services import supply_report_refresh
 from courses.tasks import refresh_supply_reports
-from portal.vocabulary import GermanLevel
 from tests.factories import (
     FACTORY_BY_ROLE,
     AdminFactory,

@@ -5,11 +5,11 @@ import random
 
 import pytest
 
+from common.vocabulary import GermanLevel, OfferKind
 from courses.lower_saxony import lower_saxony_postal_codes
 from courses.models import CourseStatus, Delivery
 from courses.supply import _Grid, _Place, supply_report_compute
 from places.geo import haversine_km
-from portal.vocabulary import GermanLevel, OfferKind
 from tests.factories import CandidateProfileFactory, CourseFactory, OnlineCourseFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db

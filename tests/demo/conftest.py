@@ -17,9 +17,9 @@ from django.test import override_settings
 from django.utils import translation
 
 from accounts.models import User
+from config.celery import app as celery_app
 from demo.data.people import DEMO_DOMAIN
 from demo.services import demo_seed
-from portal.celery import app as celery_app
 from tests.conftest import FAST_PASSWORD_HASHERS
 
 

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 
+from common.uploads import SizeLimitUploadHandler, request_size_limit, upload_was_cut
 from documents.models import MAX_DOCUMENT_BYTES, Document
-from portal.uploads import SizeLimitUploadHandler, request_size_limit, upload_was_cut
 from tests.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_the_limits_are_set_and_match_the_document_limit():
     assert MAX_DOCUMENT_BYTES < settings.UPLOAD_MAX_REQUEST_BYTES <= MAX_DOCUMENT_BYTES + 2 * MB
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 3 * MB
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= 3 * MB
-    assert settings.FILE_UPLOAD_HANDLERS[0] == "portal.uploads.SizeLimitUploadHandler"
+    assert settings.FILE_UPLOAD_HANDLERS[0] == "common.uploads.SizeLimitUploadHandler"
 
 
 def test_a_60_mb_body_is_refused_with_413_before_a_byte_is_read(client):

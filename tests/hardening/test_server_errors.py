@@ -10,13 +10,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from common.dates import date_range_error
 from courses.models import Course
 from employers.models import Vacancy
 from events.models import Event
 from imports.importers import csv_import
 from mentoring.models import MentorshipNote
 from mentoring.services import NOTE_YEARS_BACK
-from portal.dates import date_range_error
 from tests.employers.helpers import field_error, vacancy_form_data
 from tests.factories import (
     ActiveMentorshipFactory,

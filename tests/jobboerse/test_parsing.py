@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from common.vocabulary import GermanLevel, OfferKind
 from jobboerse import parsing
 from jobboerse.parsing import MalformedAdError, ad_from_details, search_page
-from portal.vocabulary import GermanLevel, OfferKind
 
 from .ads import job_details, search_response
 

@@ -4,11 +4,11 @@ import pytest
 from celery.signals import before_task_publish, task_prerun
 from django.db import transaction
 
+from config.celery import app as celery_app
 from employers.services import vacancy_mark_filled, vacancy_publish
 from matching.models import Match, MatchKind
 from matching.services import match_recompute_for_candidate, match_recompute_later
 from matching.tasks import recompute_candidate
-from portal.celery import app as celery_app
 from tests.factories import DraftVacancyFactory
 
 from . import world

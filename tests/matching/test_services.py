@@ -6,6 +6,7 @@ import random
 import pytest
 from django.utils import timezone
 
+from common.vocabulary import GermanLevel
 from courses.models import CourseStatus
 from matching import reference
 from matching.engine import CandidateFacts, CourseFacts, VacancyFacts
@@ -20,7 +21,6 @@ from matching.services import (
     match_recompute_for_vacancy,
 )
 from places.geo import coordinates_of
-from portal.vocabulary import GermanLevel
 from tests.factories import DraftVacancyFactory
 
 from . import world

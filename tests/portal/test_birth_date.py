@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from portal.dates import age_on
+from common.dates import age_on
 from portal.services import candidate_circumstances_save
 from privacy.selectors import candidate_data_export
 from tests.factories import CandidateFactory, CandidateProfileFactory, CompleteCandidateProfileFactory

@@ -6,8 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from common.csv_export import csv_safe_cell
 from courses.report_services import supply_report_refresh
-from portal.csv_export import csv_safe_cell
 from tests.factories import CoordinatorFactory, RegionFactory
 
 

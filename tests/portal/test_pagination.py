@@ -2,8 +2,8 @@
 
 import pytest
 
+from common.pagination import SearchPaginator
 from employers.models import Vacancy
-from portal.pagination import SearchPaginator
 from tests.factories import PublishedVacancyFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from common.templatetags.ui import active_filters, bdi, join_list, summarised
 from employers.models import VacancyKind
-from portal.templatetags.ui import active_filters, bdi, join_list, summarised
 from tests.factories import CoordinatorFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db

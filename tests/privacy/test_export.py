@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Role
+from common.vocabulary import LanguageLevel
 from documents.services import document_share
 from notifications.services import notification_create
 from portal.models import CandidateProfile, ContactGrant, WorkPermit
-from portal.vocabulary import LanguageLevel
 from privacy.selectors import EXPORT_SECTIONS, candidate_data_export
 from privacy.services import contact_grant_give
 from tests.factories import (

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from common.vocabulary import GermanLevel
 from employers.models import VacancyKind, VacancyStatus
 from occupations.models import OccupationTerm
 from occupations.normalise import normalise
-from portal.vocabulary import GermanLevel
 from tests.factories import (
     CandidateProfileFactory,
     DraftVacancyFactory,

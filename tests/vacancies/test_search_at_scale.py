@@ -9,13 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from common.pagination import SearchPaginator
 from courses.lower_saxony import lower_saxony_postal_codes
 from employers.models import SEARCH_CONFIG, Vacancy
 from employers.selectors import vacancy_list_published, vacancy_text_search, vacancy_within
 from employers.services import vacancy_update
 from occupations.models import Occupation
 from places.geo import coordinates_of, distance_km
-from portal.pagination import SearchPaginator
 from tests.factories import AdminFactory, OccupationFactory, PublishedVacancyFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
+from common.vocabulary import GermanLevel, OfferKind
 from courses.lower_saxony import lower_saxony_postal_codes
 from courses.models import Course, CourseStatus, CourseSubject
 from employers.models import TIME_LIMITED_KINDS, Organisation, Vacancy, VacancyKind, VacancyStatus
@@ -28,7 +29,6 @@ from mentoring.models import HelpTopic, MentorProfile
 from occupations.models import Occupation
 from places.geo import coordinates_of
 from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile, RecognitionStatus
-from portal.vocabulary import GermanLevel, OfferKind
 
 DOMAIN = "state.example.invalid"
 ORGANISATION_PREFIX = "Synthetisch"

@@ -34,7 +34,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from .render_cache import _RecentlyUsed
+from common.render_cache import _RecentlyUsed
 
 VERSION_KEY = "page-cache:public-listings-version"
 # Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "common",
     "accounts",
     "places",
     "occupations",
@@ -78,8 +79,8 @@ MIDDLEWARE = [
     "webapp.middleware.OfflineSafetyMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -92,7 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.navigation",
+                "common.context_processors.navigation",
             ],
         },
     },
@@ -105,7 +106,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The public search and finder pages as visitors who are not signed in see them, kept whole (portal.page_cache):
+# The public search and finder pages as visitors who are not signed in see them, kept whole (common.page_cache):
 # at most this many seconds after a change no service announced; 0 switches the page cache off. "worker" keeps
 # them in each worker's memory (at most PAGE_CACHE_WORKER_PAGES), "cache" in CACHES (Redis in production).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
@@ -168,7 +169,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our own date formats for Arabic and Farsi (day before month; portal/formats/).
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["common.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
@@ -316,11 +317,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
-# Content-Security-Policy and Permissions-Policy on every response (portal.middleware.security_headers).
+# Content-Security-Policy and Permissions-Policy on every response (common.middleware.security_headers).
 # No inline script or style anywhere: JavaScript and CSS come from static/ files; Bootstrap's CSS draws its
 # form icons as data: images. Forms post only to the portal itself, and no other site may frame it.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "portal.middleware.security_headers"
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "common.middleware.security_headers"
 )
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -353,13 +354,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_HANDLERS = [
-    "portal.uploads.SizeLimitUploadHandler",
+    "common.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 # Last in the chain, so that the 413 page knows the language and the user; still before anything reads the
 # body (the CSRF check reads the form in process_view, which runs after every middleware's request phase).
-MIDDLEWARE.append("portal.uploads.request_size_limit")
+MIDDLEWARE.append("common.uploads.request_size_limit")
 
 # Failed logins: allauth's limit per account locked the owner out too; a progressive delay per account and
 # address replaces it (accounts.selectors.LOGIN_THROTTLES). Behind a reverse proxy the client's address is

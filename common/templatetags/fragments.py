@@ -8,12 +8,12 @@ card. What these show depends only on what is passed in and on the reader's lang
     {{ form.kind|as_search_field }}
     {% reuse vacancy %}<h3>{{ vacancy.title }}</h3>…{% endreuse %}
 
-See portal.render_cache for what a fragment is keyed by and what is never cached.
+See common.render_cache for what a fragment is keyed by and what is never cached.
 """
 
 from django import template
 
-from portal.render_cache import reused_block, search_field_html
+from common.render_cache import reused_block, search_field_html
 
 register = template.Library()
 

@@ -4,9 +4,8 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from accounts import views as account_views
+from portal import views
 from webapp import views as webapp_views
-
-from . import views
 
 urlpatterns = [
     path("i18n/setlang/", account_views.language_switch, name="set_language"),

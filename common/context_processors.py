@@ -18,7 +18,7 @@ def navigation(request):
     """Languages for the switcher, each named in its own language.
 
     A visitor who is not signed in switches by following a link to the same page in the other language, so
-    their pages carry no CSRF token and can be served from the page cache (portal.page_cache); the signed-in
+    their pages carry no CSRF token and can be served from the page cache (common.page_cache); the signed-in
     post the switcher's form, which also remembers the choice on their account.
     """
     user = getattr(request, "user", None)
