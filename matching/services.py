@@ -355,7 +355,9 @@ _INPUTS_PERSON = f"inputs-v{engine.ENGINE_VERSION}".encode()
 
 
 def _hash(value) -> int:
-    data = json.dumps(value, default=str, separators=(",", ":")).encode()
+    """A stable 64-bit hash (not Python's `hash`, which differs between processes) of plain values: numbers,
+    strings, dates, None, and lists and tuples of them."""
+    data = repr(value).encode()
     return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=_INPUTS_PERSON).digest(), "big")
 
 
