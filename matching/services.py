@@ -5,6 +5,10 @@ the candidates fresh, lets the engine find their best vacancies and courses, and
 what is stored (new pairs inserted, changed ones updated, vanished ones deleted, unchanged ones untouched), in
 one transaction. Running it twice changes nothing; a worker killed half-way leaves the old rows.
 
+The nightly run skips candidates whose inputs are unchanged: a fingerprint per candidate (`MatchInputs`) covers
+their facts, the versions of the grid cells of offers their radius reaches, the day where it matters, and the
+engine version (docs/matching.md, "Recomputation when little changed").
+
 Other apps do not call these directly: they call `match_recompute_later(...)` inside their write transaction,
 which enqueues the Celery tasks once the transaction has committed, once per changed object.
 """
