@@ -39,6 +39,10 @@ def rows() -> list[tuple]:
     )
 
 
+def rows_of(profile) -> list[tuple]:
+    return [row for row in rows() if row[0] == profile.pk]
+
+
 def nightly(today=None):
     """The whole nightly run, in one chunk (the chunks are independent of each other)."""
     bounds = CandidateProfile.objects.aggregate(low=Min("pk"), high=Max("pk"))
@@ -165,20 +169,36 @@ def test_after_changes_and_a_new_day_the_incremental_run_stores_what_a_fresh_run
     assert not Match.objects.filter(vacancy_id=vacancies[3].pk).exists()
 
 
-def test_the_date_alone_moving_on_recomputes_the_candidates_it_concerns():
+def test_the_date_alone_moving_on_recomputes_exactly_the_candidates_it_concerns():
+    """Six towns far apart, one candidate each within 10 km; overnight nothing is edited, only the day moves."""
     painter = world.occupation("33302")
-    profile = world.candidate(occupations=[(painter, 3)])
-    elsewhere = world.candidate(occupations=[(painter, 3)], postal_code="37073")  # Göttingen: out of reach
-    closing = world.vacancy(occupation=painter, expires_on=days(0))
-    world.vacancy(occupation=painter, postal_code="37073")
+    tomorrow = days(1)
+
+    def local(postal_code, **fields):
+        return world.candidate(occupations=[(painter, 3)], postal_code=postal_code, travel_radius_km=10, **fields)
+
+    closes = local("37073")  # Göttingen: the only vacancy is open until today
+    world.vacancy(occupation=painter, postal_code="37073", expires_on=days(0))
+    hurry = local("49074")  # Osnabrück: tomorrow the vacancy closes within two days, "apply soon"
+    world.vacancy(occupation=painter, postal_code="49074", expires_on=days(3))
+    soon = local("26121", looking_for=["language_course"])  # Oldenburg: the course start moves into "soon"
+    world.course(postal_code="26121", start_date=days(91), end_date=days(200))
+    grown = local("21335", german_level="B1", looking_for=[], birth_date=tomorrow.replace(year=tomorrow.year - 25))
+    world.course(postal_code="21335", kind="azubi_bsk", level_from="B1", level_to="B2")  # Lüneburg: 25 tomorrow
+    later = local("26721", earliest_start=days(40))  # Emden: can start later; the job starts "now"
+    world.vacancy(occupation=painter, postal_code="26721")
+    quiet = local("27570")  # Bremerhaven: nothing here depends on the day
+    world.vacancy(occupation=painter, postal_code="27570", expires_on=days(30))
     nightly()
-    assert set(Match.objects.filter(profile=profile).values_list("vacancy_id", flat=True)) == {closing.pk}
+    before = {p.pk: rows_of(p) for p in (closes, hurry, soon, grown, later, quiet)}
 
-    next_day = nightly(days(1))
+    next_day = nightly(tomorrow)
 
-    assert next_day.skipped == 1  # the candidate in Göttingen: nothing there changed
-    assert not Match.objects.filter(profile=profile, kind="vacancy").exists()
-    assert Match.objects.filter(profile=elsewhere, kind="vacancy").count() == 1
+    assert next_day.skipped == 1
+    assert rows() == from_scratch(tomorrow)
+    assert rows_of(quiet) == before[quiet.pk]
+    for changed in (closes, hurry, soon, grown, later):
+        assert rows_of(changed) != before[changed.pk]
 
 
 def test_a_changed_vacancy_or_course_read_only_near_offers_and_store_what_a_fresh_run_does():
@@ -186,9 +206,10 @@ def test_a_changed_vacancy_or_course_read_only_near_offers_and_store_what_a_fres
     nightly()
     vacancy, course = found["vacancies"][5], found["courses"][1]
     vacancy.german_level_required = "0"
-    vacancy.postal_code, vacancy.latitude, vacancy.longitude = "31134", *Vacancy.objects.filter(
-        postal_code="31134"
-    ).values_list("latitude", "longitude").first()
+    vacancy.postal_code, vacancy.latitude, vacancy.longitude = (
+        "31134",
+        *Vacancy.objects.filter(postal_code="31134").values_list("latitude", "longitude").first(),
+    )
     vacancy.save()
     course.seats_left = 0
     course.waiting_list_open = True
