@@ -647,8 +647,17 @@ def _update(rows: list[tuple], now) -> None:
     )
 
 
-def _write(profile_ids: list[int], fresh: dict, id_range: tuple[int, int] | None = None) -> RecomputeResult:
+def _write(
+    profile_ids: list[int],
+    fresh: dict,
+    id_range: tuple[int, int] | None = None,
+    only: set[int] | None = None,
+) -> RecomputeResult:
+    """Write the difference between the fresh rows and the stored ones of these candidates (of the candidates
+    in `id_range`, and among them `only` those when given)."""
     stored = _stored(profile_ids, id_range)
+    if only is not None:
+        stored = {key: value for key, value in stored.items() if key[0] in only}
     now = timezone.now()
     deleted = [pk for key, (pk, _fingerprint) in stored.items() if key not in fresh]
     updated = []
@@ -722,11 +731,15 @@ def _recompute_block(
         todo = [c for c in facts if known.get(c.id) != fingerprints[c.id]]
         # Candidates without facts (closed accounts) lose their matches: they are always written.
         gone = [pk for pk in profile_ids if pk not in fingerprints]
+        fresh = _fresh_rows(todo, offers.vacancies, offers.courses)
+        written = sorted([c.id for c in todo] + gone)
         if len(todo) == len(facts):
-            result = _write(profile_ids, _fresh_rows(todo, offers.vacancies, offers.courses), id_range)
+            result = _write(profile_ids, fresh, id_range)
+        elif id_range is not None and 2 * len(written) > len(profile_ids):
+            # Most of the chunk: reading its stored rows by id range is quicker than by lists of ids.
+            result = _write(written, fresh, id_range, only=set(written))
         else:
-            written = sorted([c.id for c in todo] + gone)
-            result = _write(written, _fresh_rows(todo, offers.vacancies, offers.courses))
+            result = _write(written, fresh)
         _remember_inputs({c.id: fingerprints[c.id] for c in todo})
         _forget_inputs([pk for pk in gone if pk in known])
         result.candidates = len(profile_ids)
