@@ -8,12 +8,18 @@ Works in its own database next to the one in DATABASE_URL (default postgres://po
 named by BENCH_DATABASE (default `bruecke_matching_bench`): created and migrated when missing, filled by
 `generate_state_data` when the synthetic data there has other sizes, and kept for the next run. Prints:
 
-* the full recomputation of all candidate–vacancy and candidate–course matches with one worker process and
-  with two, from an empty match table (cold) and again with nothing changed (warm);
+* the full recomputation of all candidate–vacancy and candidate–course matches with one worker process (and
+  more with BENCH_WORKERS=1,2): from an empty match table (cold), again with nothing changed (warm: unchanged
+  candidates are skipped), after a few changes (some profiles, vacancies and courses changed, two vacancies
+  closed), and with nothing changed but no record of the inputs (every candidate recomputed, as before
+  candidates could be skipped);
 * the 95th percentile of one candidate's recomputation after a profile change, over 200 random candidates;
+* p50/p95 of the recomputation after one vacancy changed (BENCH_OFFER_SAMPLES vacancies) and after one course
+  changed, in a worker that does not hold the changed offers yet;
 * the peak memory (RSS) of a worker.
 """
 
+import datetime
 import multiprocessing
 import os
 import random
@@ -35,7 +41,8 @@ SIZES = {
     "mentors": int(os.environ.get("BENCH_MENTORS", 10_000)),
 }
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", 200))
-WORKER_COUNTS = (1, 2)
+OFFER_SAMPLES = int(os.environ.get("BENCH_OFFER_SAMPLES", 20))
+WORKER_COUNTS = tuple(int(n) for n in os.environ.get("BENCH_WORKERS", "1").split(","))
 
 
 def _bench_database_url() -> tuple[str, str]:
@@ -135,11 +142,48 @@ def _full_run(workers: int) -> tuple[float, dict, int]:
     return seconds, totals, max(rss for _result, rss in results)
 
 
-def _truncate() -> None:
-    from matching.models import Match
+def _truncate(*, matches: bool = True) -> None:
+    from matching.models import Match, MatchInputs
 
+    tables = [MatchInputs._meta.db_table] + ([Match._meta.db_table] if matches else [])
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {Match._meta.db_table}")  # noqa: S608
+        cursor.execute(f"TRUNCATE {', '.join(tables)}")  # noqa: S608
+
+
+def _change_a_few(rng: random.Random) -> str:
+    """What a quiet day changes: 20 profiles, 10 vacancies, 3 courses, 2 vacancies closed (closed rather than
+    deleted, so that the next run finds the data of its sizes and does not generate it again)."""
+    from django.utils import timezone
+
+    from courses.models import Course
+    from employers.models import Vacancy
+    from portal.models import CandidateProfile
+    from portal.vocabulary import GermanLevel
+
+    levels = GermanLevel.values
+    profiles = list(CandidateProfile.objects.order_by("?")[:20])
+    for profile in profiles:
+        profile.german_level = levels[(levels.index(profile.german_level) + 1) % len(levels)]
+        profile.save(update_fields=["german_level", "updated_at"])
+    vacancies = list(Vacancy.objects.published().order_by("?")[:12])
+    for vacancy in vacancies[:10]:
+        vacancy.hours_per_week = rng.choice([20, 30, 38])
+        vacancy.german_level_required = rng.choice(levels[:5])
+        vacancy.save(update_fields=["hours_per_week", "german_level_required", "updated_at"])
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Vacancy.objects.filter(pk__in=[v.pk for v in vacancies[10:]]).update(
+        expires_on=yesterday, updated_at=timezone.now()
+    )
+    for course in Course.objects.published().order_by("?")[:3]:
+        course.seats_left = max(course.seats_left - 1, 0)
+        course.save(update_fields=["seats_left", "updated_at"])
+    return "20 profiles, 10 vacancies and 3 courses changed, 2 vacancies closed"
+
+
+def _percentiles(timings: list[float]) -> str:
+    timings = sorted(timings)
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+    return f"p50 {statistics.median(timings) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms"
 
 
 def _single_candidates() -> list[float]:
@@ -167,18 +211,33 @@ def _single_candidates() -> list[float]:
     return timings
 
 
-def _one_vacancy() -> float:
+def _changed_offers() -> None:
+    """Change one vacancy (one course) after another and time the recomputation of the candidates it reaches,
+    in a process that does not hold the changed offers (as a worker after the change)."""
+    from courses.models import Course
     from employers.models import Vacancy
-    from matching.services import match_recompute_for_vacancy
+    from matching.services import match_recompute_for_course, match_recompute_for_vacancy, match_targets_forget
 
-    vacancy = Vacancy.objects.published().order_by("pk").first()
-    vacancy.german_level_required = "A1"
-    vacancy.save(update_fields=["german_level_required", "updated_at"])
-    started = time.perf_counter()
-    result = match_recompute_for_vacancy(vacancy=vacancy)
-    seconds = time.perf_counter() - started
-    print(f"One vacancy changed: {result.candidates:,} candidates affected, recomputed in {seconds:.2f} s")
-    return seconds
+    rng = random.Random(11)
+    for name, plural, model, change, recompute in (
+        ("vacancy", "vacancies", Vacancy, ("german_level_required", "A1"), match_recompute_for_vacancy),
+        ("course", "courses", Course, ("childcare", True), match_recompute_for_course),
+    ):
+        ids = list(model.objects.published().values_list("pk", flat=True))
+        timings, candidates = [], []
+        for pk in rng.sample(ids, min(OFFER_SAMPLES, len(ids))):
+            offer = model.objects.get(pk=pk)
+            setattr(offer, *change)
+            offer.save(update_fields=[change[0], "updated_at"])
+            match_targets_forget()
+            started = time.perf_counter()
+            result = recompute(**{name: offer})
+            timings.append(time.perf_counter() - started)
+            candidates.append(result.candidates)
+        print(
+            f"One {name} changed ({len(timings)} {plural}, median {statistics.median(candidates):.0f} candidates "
+            f"recomputed, max {max(candidates)}): {_percentiles(timings)}"
+        )
 
 
 def main() -> None:
@@ -190,29 +249,42 @@ def main() -> None:
         f"{SIZES['mentors']:,} mentors over Lower Saxony's postal codes; {len(_chunks())} chunks."
     )
     peak = 0
+    rng = random.Random(3)
     for workers in WORKER_COUNTS:
         _truncate()
-        seconds, totals, rss = _full_run(workers)
+        cold, totals, rss = _full_run(workers)
         peak = max(peak, rss)
         print(
-            f"Full recomputation, {workers} worker(s), empty table: {seconds:.1f} s "
+            f"Full recomputation, {workers} worker(s), empty table: {cold:.1f} s "
             f"({totals.get('inserted', 0):,} matches written, worker peak RSS {rss / 2**20:.0f} MiB)"
         )
+        warm, totals, rss = _full_run(workers)
+        recomputed = totals.get("candidates", 0) - totals.get("skipped", 0)
+        print(
+            f"Full recomputation, {workers} worker(s), nothing changed: {warm:.1f} s = {warm / cold:.0%} of cold "
+            f"({totals.get('skipped', 0):,} candidates skipped, {recomputed:,} recomputed, "
+            f"{totals.get('updated', 0) + totals.get('inserted', 0):,} matches written)"
+        )
+        changes = _change_a_few(rng)
         seconds, totals, rss = _full_run(workers)
+        print(
+            f"Full recomputation, {workers} worker(s), after {changes}: {seconds:.1f} s = {seconds / cold:.0%} of cold "
+            f"({totals.get('skipped', 0):,} skipped, {totals.get('candidates', 0) - totals.get('skipped', 0):,} "
+            f"recomputed; {totals.get('inserted', 0):,} inserted, {totals.get('updated', 0):,} updated, "
+            f"{totals.get('deleted', 0):,} deleted)"
+        )
+        _truncate(matches=False)  # no record of the inputs: every candidate is recomputed, as before skipping
+        before, totals, rss = _full_run(workers)
         peak = max(peak, rss)
         print(
-            f"Full recomputation, {workers} worker(s), nothing changed: {seconds:.1f} s "
-            f"({totals.get('unchanged', 0):,} unchanged, "
-            f"{totals.get('updated', 0) + totals.get('inserted', 0):,} written)"
+            f"Full recomputation, {workers} worker(s), nothing changed, no candidate skipped (as before): "
+            f"{before:.1f} s ({totals.get('unchanged', 0):,} unchanged); skipping makes the warm run "
+            f"{before / warm:.1f}× faster"
         )
     print(f"Stored matches: {Match.objects.count():,}")
-    timings = sorted(_single_candidates())
-    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    print(
-        f"One candidate after a profile change ({len(timings)} candidates): "
-        f"p50 {statistics.median(timings) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms"
-    )
-    _one_vacancy()
+    timings = _single_candidates()
+    print(f"One candidate after a profile change ({len(timings)} candidates): {_percentiles(timings)}")
+    _changed_offers()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(f"Peak memory of a worker: {peak / 2**20:.0f} MiB (benchmark process itself: {own / 2**20:.0f} MiB)")
 

@@ -166,3 +166,31 @@ class Match(models.Model):
             if code in ("distance", "mentor_distance"):
                 return params.get("km")
         return None
+
+
+class MatchInputs(models.Model):
+    """What a candidate's stored vacancy and course matches were computed from, as one hash.
+
+    The hash covers the candidate's facts, the offers in the area their travel radius reaches (with each offer's
+    state relative to the day: open, closing soon, course starting soon), the online courses where courses are
+    shown, the date where the result names it, and the engine version. The nightly recomputation skips a
+    candidate whose hash is unchanged: recomputing would write the same rows.
+    """
+
+    profile = models.OneToOneField(
+        "portal.CandidateProfile",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("candidate"),
+        db_constraint=False,
+    )
+    fingerprint = models.BigIntegerField(_("fingerprint of the inputs"))
+    computed_at = models.DateTimeField(_("computed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("inputs of a candidate's matches")
+        verbose_name_plural = _("inputs of candidates' matches")
+
+    def __str__(self):
+        return f"{self.profile_id}: {self.fingerprint}"

@@ -10,7 +10,7 @@ from common.vocabulary import GermanLevel
 from courses.models import CourseStatus
 from matching import reference
 from matching.engine import CandidateFacts, CourseFacts, VacancyFacts
-from matching.models import Match, MatchKind
+from matching.models import Match, MatchInputs, MatchKind
 from matching.selectors import matches_new_since
 from matching.services import (
     match_mark_notified,
@@ -255,8 +255,10 @@ def test_a_new_engine_version_rewrites_every_stored_match_in_the_nightly_run(pai
     match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
     fresh = {m.pk: m.fingerprint for m in Match.objects.all()}
     assert len(fresh) == 2
-    # As if the stored rows came from an older engine: their fingerprints carry another version.
+    # As if the stored rows came from an older engine: their fingerprints, and those of the inputs they were
+    # computed from, carry another version.
     Match.objects.update(fingerprint=0)
+    MatchInputs.objects.update(fingerprint=0)
 
     result = match_recompute_chunk(first_id=profile.pk, last_id=profile.pk)
 
