@@ -7,6 +7,7 @@ import random
 import pytest
 from django.db.models import Max, Min
 from django.utils import timezone
+from portal.vocabulary import GermanLevel
 
 from courses.models import Course
 from employers.models import Vacancy
@@ -18,7 +19,6 @@ from matching.services import (
     match_targets_forget,
 )
 from portal.models import CandidateProfile
-from portal.vocabulary import GermanLevel
 
 from . import world
 
