@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from common.dates import date_range_error
+from common.signals import matching_inputs_changed
 from common.vocabulary import GermanLevel
 from employers.models import Organisation
 from employers.selectors import organisation_coordinated_by
@@ -178,10 +179,8 @@ def course_cancel(*, course: Course) -> Course:
 
 
 def _course_changed(course: Course) -> None:
-    """Matching reads courses: recompute the affected candidates once the transaction commits."""
-    from matching.services import match_recompute_later
-
-    match_recompute_later(course_ids=[course.pk])
+    """Matching reads courses: it recomputes the affected candidates once the transaction commits."""
+    matching_inputs_changed.send(sender=Course, course_ids=[course.pk])
 
 
 # --- Registrations -----------------------------------------------------------------------------------------

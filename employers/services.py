@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import ORGANISATION_ROLES, Invitation, InvitationKind, Role, User
 from common.dates import date_range_error
 from common.page_cache import public_listings_changed
+from common.signals import matching_inputs_changed
 from common.vocabulary import SPOKEN_LANGUAGES
 from notifications.services import notification_create
 from occupations.models import Occupation
@@ -435,14 +436,12 @@ def vacancy_changes_collected() -> Iterator[set[int]]:
 
 
 def _vacancy_changed(vacancy: Vacancy) -> None:
-    """Hook for what depends on vacancies: matching recomputes the affected matches after the commit."""
-    from matching.services import match_recompute_later
-
+    """Announce the change to what depends on vacancies (matching recomputes the affected matches after the commit)."""
     collected = _collected_changes.get()
     if collected is not None:
         collected.add(vacancy.pk)
         return
-    match_recompute_later(vacancy_ids=[vacancy.pk])
+    matching_inputs_changed.send(sender=Vacancy, vacancy_ids=[vacancy.pk])
 
 
 # --- Imported offers in bulk ------------------------------------------------------------------------------------

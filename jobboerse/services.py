@@ -43,6 +43,7 @@ from employers.services import (
     vacancy_import_prepare,
     vacancy_update,
 )
+from matching.services import match_recompute_all, match_recompute_later
 from occupations.models import Occupation
 from occupations.normalise import normalise
 from places.geo import is_known_postal_code
@@ -225,8 +226,6 @@ def jobboerse_sync(
 
 
 def _matches_recompute(vacancy_ids: set[int]) -> None:
-    from matching.services import match_recompute_all, match_recompute_later
-
     if not vacancy_ids:
         return
     if len(vacancy_ids) <= RECOMPUTE_EACH_UP_TO:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from common.dates import age_on
+from common.signals import matching_inputs_changed
 from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
 from notifications.outbox import outbox_email_queue
 from occupations.models import Occupation
@@ -345,10 +346,8 @@ def _profile_update(profile: CandidateProfile, *, step: str, values: dict, error
 
 
 def _profile_changed(profile: CandidateProfile) -> None:
-    """What matching reads has changed: recompute this candidate's matches once the transaction commits."""
-    from matching.services import match_recompute_later
-
-    match_recompute_later(candidate_ids=[profile.pk])
+    """What matching reads has changed: it recomputes this candidate's matches once the transaction commits."""
+    matching_inputs_changed.send(sender=CandidateProfile, candidate_ids=[profile.pk])
 
 
 def _occupation_errors(years_experience: int | None) -> dict[str, list[str]]:
