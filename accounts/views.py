@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from common.permissions import role_required
+
 from .forms import CoordinatorInviteForm, InvitationAcceptForm, VerificationResendForm
 from .models import InvitationKind, Role
-from .permissions import role_required
 from .selectors import invitation_from_token, invitation_list_pending
 from .services import (
     coordinator_invitation_accept,

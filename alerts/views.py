@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from common.permissions import role_required
 
 from .forms import SavedSearchAlertsForm, SavedSearchNameForm, SavedSearchRenameForm
 from .searches import search_type_of

@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from documents.models import Document
+from documents.services import document_share
 from employers.models import Vacancy, VacancyStatus
 from notifications.services import notification_create
 from portal.models import CandidateProfile, ContactGrant
+from portal.services import contact_grant_give
 
 from .models import (
     CANDIDATE_TRANSITIONS,
@@ -31,9 +33,6 @@ def application_submit(
 ) -> Application:
     """Apply for (or show interest in) a published vacancy, sharing the profile and chosen documents with its
     organisation only; the employer's staff are told in their own language."""
-    from documents.services import document_share
-    from privacy.services import contact_grant_give
-
     message = (message or "").strip()
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise ValidationError(_("This offer is no longer open."))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from common.permissions import role_required
 from employers.selectors import vacancy_list_published
 from portal.services import candidate_profile_ensure
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from accounts import views as account_views
+from imports import views as import_views
 from portal import views
 from webapp import views as webapp_views
 
@@ -27,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("employer/", include("employers.urls")),
+    # The course import is one kind of the shared import flow (imports/), at the address providers know.
+    path("courses/provider/import/", import_views.course_import, name="course_import"),
     path("courses/", include("courses.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("matching/", include("matching.urls")),

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Role
-from accounts.permissions import role_required
 from common.csv_export import csv_download
+from common.permissions import role_required
 from places.models import Region
 
 from .map_svg import supply_map_summary, supply_map_svg

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from imports.views import course_import
-
 from . import report_views, views
 
 app_name = "courses"
@@ -23,6 +21,4 @@ urlpatterns = [
     path("provider/<int:pk>/edit/", views.course_edit, name="edit"),
     path("provider/<int:pk>/publish/", views.course_publish_view, name="publish"),
     path("provider/<int:pk>/cancel/", views.course_cancel_view, name="cancel"),
-    # The course import is one kind of the shared import flow (imports/).
-    path("provider/import/", course_import, name="import"),
 ]

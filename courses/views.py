@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Role
-from accounts.permissions import role_required
 from common.page_cache import cached_for_visitors, page_cache_refuse
 from common.pagination import SearchPaginator
+from common.permissions import role_required
 from employers.models import Organisation
 from employers.selectors import organisation_of
 from notifications.emails import absolute_url

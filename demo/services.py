@@ -71,9 +71,9 @@ from portal.services import (
     candidate_occupation_remove,
     candidate_place_save,
     candidate_profile_ensure,
+    candidate_visibility_set,
     candidate_wishes_save,
 )
-from privacy.services import candidate_visibility_set
 
 from .data.courses import COURSE_REGISTRATIONS, COURSES
 from .data.events import EVENTS

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import InvitationAcceptForm
 from accounts.models import ORGANISATION_ROLES, InvitationKind, Role
-from accounts.permissions import role_required
 from accounts.selectors import invitation_for_existing_account, invitation_from_token, invitation_list_pending
 from applications.services import application_transition
+from common.permissions import role_required
 from occupations.forms import OccupationSearchForm
-from privacy.selectors import candidate_profile_for_employer
+from portal.selectors import candidate_profile_for_employer
 
 from .candidate_search import CandidateSearchForm, candidate_search, candidate_search_cards
 from .forms import (

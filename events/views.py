@@ -11,9 +11,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.permissions import role_required
 from common.page_cache import cached_for_visitors, page_cache_refuse
 from common.pagination import SearchPaginator
+from common.permissions import role_required
 from notifications.emails import absolute_url
 
 from .forms import EventFilterForm, EventForm, EventRegisterForm, errors_for_form

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.models import InvitationKind, Role
-from accounts.permissions import role_required
 from accounts.selectors import invitation_from_token
+from common.permissions import role_required
 from courses.selectors import course_provider_of_staff
 
 from .forms import CourseImportForm, ImportForm, SetPasswordForm, UploadForm
@@ -120,8 +120,8 @@ def course_import(request):
     return _import_flow(
         request,
         form_class=CourseImportForm,
-        url_name="courses:import",
-        done_url="courses:import" if is_coordinator else "courses:provider_dashboard",
+        url_name="course_import",
+        done_url="course_import" if is_coordinator else "courses:provider_dashboard",
         template="imports/courses.html",
         context={"is_coordinator": is_coordinator, "provider": own},
     )

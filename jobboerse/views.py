@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from common.permissions import role_required
 from employers.selectors import occupation_choices_for_vacancy
 from occupations.forms import OccupationSearchForm
 

@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from common.permissions import role_required
 from places.selectors import candidate_in_region
 
 from .models import MatchKind

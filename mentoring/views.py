@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
 from common.pagination import SearchPaginator
+from common.permissions import role_required
 from places.selectors import candidate_in_region, region_postal_codes
 from portal.services import candidate_profile_ensure
 

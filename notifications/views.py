@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from common.permissions import role_required
 
 from .digests import match_digest_enabled, notification_preference_set, unsubscribe_token_user
 from .forms import DigestPreferenceForm

@@ -6,11 +6,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from common.vocabulary import GermanLevel
+from common.vocabulary import GermanLevel, OfferKind
+from documents.selectors import document_list_shared_with
+from employers.models import Organisation
 from occupations.models import Occupation
 from occupations.selectors import occupation_search
 
-from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, OnboardingStep, SitePage
+from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, ContactGrant, OnboardingStep, SitePage
 
 
 def candidate_profile_of(*, user) -> CandidateProfile | None:
@@ -129,3 +131,66 @@ def site_page_for(*, kind: str, language: str) -> SitePage | None:
     """The page in the reader's language, else in English, else in German; None before the operator wrote one."""
     pages = {page.language: page for page in SitePage.objects.filter(kind=kind)}
     return pages.get(language) or pages.get("en") or pages.get("de")
+
+
+# --- consent and what employers see ---------------------------------------------------------------------------
+
+
+def contact_grant_list_for_profile(*, profile: CandidateProfile) -> QuerySet[ContactGrant]:
+    return ContactGrant.objects.filter(profile=profile).select_related("organisation").order_by("granted_at")
+
+
+def candidate_profile_for_employer(*, organisation: Organisation | None, public_id) -> dict | None:
+    """What this employer may see of a candidate, or None if nothing (then the candidate "does not exist").
+
+    Anonymous profile if the candidate opted in to be visible; name, e-mail and the documents shared with this
+    organisation only once the candidate applied there or accepted its contact request (a ContactGrant),
+    which also opens the profile when it is not visible. Never the work permit or anything not listed here.
+    """
+    if organisation is None or not organisation.is_employer:
+        return None
+    profile = (
+        CandidateProfile.objects.filter(public_id=public_id, user__is_active=True)
+        .select_related("user")
+        .prefetch_related("languages", "occupations__occupation")
+        .first()
+    )
+    if profile is None:
+        return None
+    granted = ContactGrant.objects.filter(profile=profile, organisation=organisation).exists()
+    if not (profile.visible_to_employers or granted):
+        return None
+    offer_names = dict(OfferKind.choices)
+    view = {
+        "public_id": profile.public_id,
+        "occupations": [
+            {"name": entry.occupation.name(), "years_experience": entry.years_experience}
+            for entry in profile.occupations.all()
+        ],
+        "german_level": dict(GermanLevel.choices).get(profile.german_level, ""),
+        "languages": [
+            {"language": entry.get_language_display(), "level": entry.get_level_display()}
+            for entry in profile.languages.all()
+        ],
+        "looking_for": [str(offer_names[kind]) for kind in profile.looking_for if kind in offer_names],
+        "hours_per_week": profile.hours_per_week,
+        "earliest_start": profile.earliest_start,
+        # The district (first three digits of the postal code) locates without identifying.
+        "district": profile.postal_code[:3],
+        "travel_radius_km": profile.travel_radius_km,
+        "contact": None,
+        "documents": [],
+    }
+    if granted:
+        view["contact"] = {"name": profile.user.get_full_name(), "email": profile.user.email}
+        view["documents"] = [
+            {
+                "public_id": document.public_id,
+                "title": document.title,
+                "kind": document.get_kind_display(),
+                "extension": document.extension,
+                "size": document.size,
+            }
+            for document in document_list_shared_with(owner=profile.user, organisation=organisation)
+        ]
+    return view

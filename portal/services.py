@@ -1,5 +1,6 @@
 """Writes on the candidate side: each onboarding step saves completely or not at all."""
 
+import logging
 from datetime import date
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from accounts.models import Role, User
 from common.dates import age_on
 from common.signals import matching_inputs_changed
 from common.vocabulary import SPOKEN_LANGUAGES, GermanLevel, LanguageLevel, OfferKind
+from employers.models import Organisation
 from notifications.outbox import outbox_email_queue
 from occupations.models import Occupation
 from places.geo import normalise_postal_code
@@ -23,6 +25,7 @@ from .models import (
     CandidateLanguage,
     CandidateOccupation,
     CandidateProfile,
+    ContactGrant,
     OnboardingStep,
     Transport,
     driving_licences_in_order,
@@ -35,6 +38,8 @@ BIRTH_DATE_MIN_AGE = 14
 BIRTH_DATE_MAX_AGE = 70
 # Every class that allows driving a car; in Germany C, D and their trailers all presuppose B.
 CAR_LICENCE_CLASSES = {"B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"}
+
+logger = logging.getLogger(__name__)
 
 
 def candidate_profile_ensure(*, user: User) -> CandidateProfile:
@@ -399,3 +404,26 @@ def contact_message_send(*, email: str, name: str, message: str, language: str) 
 
 def _language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
+
+
+# --- Consent: being found by employers, and who may see who the candidate is ----------------------------
+
+
+def candidate_visibility_set(*, profile: CandidateProfile, visible: bool) -> CandidateProfile:
+    """Opt in to (or out of) being found by employers as an anonymous profile; records when it changed."""
+    if profile.visible_to_employers != visible:
+        profile.visible_to_employers = visible
+        profile.visibility_changed_at = timezone.now()
+        profile.save(update_fields=["visible_to_employers", "visibility_changed_at", "updated_at"])
+        logger.info("candidate visibility changed profile=%s visible=%s", profile.pk, visible)
+    return profile
+
+
+def contact_grant_give(*, profile: CandidateProfile, organisation: Organisation, reason: str) -> ContactGrant:
+    """The candidate lets this organisation see who they are (by applying or accepting its contact request)."""
+    if reason not in ContactGrant.Reason.values:
+        raise ValueError(f"Unknown reason {reason!r}.")
+    grant, _created = ContactGrant.objects.get_or_create(
+        profile=profile, organisation=organisation, defaults={"reason": reason}
+    )
+    return grant

@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.permissions import role_required
 from accounts.services import rate_limit_consume
+from common.permissions import role_required
 from matching.selectors import match_overview_for_candidate, pathways_for_candidate
 from occupations.forms import OccupationSearchForm
 

@@ -7,7 +7,6 @@ from typing import Any
 from uuid import UUID
 
 from allauth.account.models import EmailAddress
-from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
@@ -15,10 +14,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from common.vocabulary import GermanLevel, OfferKind
+from common.vocabulary import OfferKind
 from documents.models import Document
-from documents.selectors import document_list_shared_with
-from employers.models import Organisation
 from portal.models import CandidateOccupation, CandidateProfile, ContactGrant, OnboardingStep
 
 EXPORT_FORMAT = "bruecke-personal-data"
@@ -662,66 +659,3 @@ def candidate_data_export_readable(*, user: User) -> dict:
         else:
             sections.append({"key": section.key, "title": section.title, "rows": _readable_rows(value, labels)})
     return {"created_at": data["export"]["created_at"], "sections": sections}
-
-
-# --- consent and what employers see ---------------------------------------------------------------------------
-
-
-def contact_grant_list_for_profile(*, profile: CandidateProfile) -> QuerySet[ContactGrant]:
-    return ContactGrant.objects.filter(profile=profile).select_related("organisation").order_by("granted_at")
-
-
-def candidate_profile_for_employer(*, organisation: Organisation | None, public_id) -> dict | None:
-    """What this employer may see of a candidate, or None if nothing (then the candidate "does not exist").
-
-    Anonymous profile if the candidate opted in to be visible; name, e-mail and the documents shared with this
-    organisation only once the candidate applied there or accepted its contact request (a ContactGrant),
-    which also opens the profile when it is not visible. Never the work permit or anything not listed here.
-    """
-    if organisation is None or not organisation.is_employer:
-        return None
-    profile = (
-        CandidateProfile.objects.filter(public_id=public_id, user__is_active=True)
-        .select_related("user")
-        .prefetch_related("languages", "occupations__occupation")
-        .first()
-    )
-    if profile is None:
-        return None
-    granted = ContactGrant.objects.filter(profile=profile, organisation=organisation).exists()
-    if not (profile.visible_to_employers or granted):
-        return None
-    offer_names = dict(OfferKind.choices)
-    view = {
-        "public_id": profile.public_id,
-        "occupations": [
-            {"name": entry.occupation.name(), "years_experience": entry.years_experience}
-            for entry in profile.occupations.all()
-        ],
-        "german_level": dict(GermanLevel.choices).get(profile.german_level, ""),
-        "languages": [
-            {"language": entry.get_language_display(), "level": entry.get_level_display()}
-            for entry in profile.languages.all()
-        ],
-        "looking_for": [str(offer_names[kind]) for kind in profile.looking_for if kind in offer_names],
-        "hours_per_week": profile.hours_per_week,
-        "earliest_start": profile.earliest_start,
-        # The district (first three digits of the postal code) locates without identifying.
-        "district": profile.postal_code[:3],
-        "travel_radius_km": profile.travel_radius_km,
-        "contact": None,
-        "documents": [],
-    }
-    if granted:
-        view["contact"] = {"name": profile.user.get_full_name(), "email": profile.user.email}
-        view["documents"] = [
-            {
-                "public_id": document.public_id,
-                "title": document.title,
-                "kind": document.get_kind_display(),
-                "extension": document.extension,
-                "size": document.size,
-            }
-            for document in document_list_shared_with(owner=profile.user, organisation=organisation)
-        ]
-    return view

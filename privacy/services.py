@@ -1,4 +1,4 @@
-"""A person's control over their data: consent to be seen, contact permissions, deleting the account."""
+"""A person's control over their data: deleting the account (consent to be seen lives with the profile, portal)."""
 
 import contextlib
 import logging
@@ -15,30 +15,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from accounts.models import Role, User
-from employers.models import Organisation
-from portal.models import CandidateProfile, ContactGrant
 
 logger = logging.getLogger(__name__)
-
-
-def candidate_visibility_set(*, profile: CandidateProfile, visible: bool) -> CandidateProfile:
-    """Opt in to (or out of) being found by employers as an anonymous profile; records when it changed."""
-    if profile.visible_to_employers != visible:
-        profile.visible_to_employers = visible
-        profile.visibility_changed_at = timezone.now()
-        profile.save(update_fields=["visible_to_employers", "visibility_changed_at", "updated_at"])
-        logger.info("candidate visibility changed profile=%s visible=%s", profile.pk, visible)
-    return profile
-
-
-def contact_grant_give(*, profile: CandidateProfile, organisation: Organisation, reason: str) -> ContactGrant:
-    """The candidate lets this organisation see who they are (by applying or accepting its contact request)."""
-    if reason not in ContactGrant.Reason.values:
-        raise ValueError(f"Unknown reason {reason!r}.")
-    grant, _created = ContactGrant.objects.get_or_create(
-        profile=profile, organisation=organisation, defaults={"reason": reason}
-    )
-    return grant
 
 
 def _stored_files(collector: Collector) -> list[tuple]:

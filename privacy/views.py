@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
-from portal.selectors import candidate_profile_of
-from portal.services import candidate_profile_ensure
+from common.permissions import role_required
+from portal.selectors import candidate_profile_of, contact_grant_list_for_profile
+from portal.services import candidate_profile_ensure, candidate_visibility_set
 
 from .forms import AccountDeleteForm, VisibilityForm
-from .selectors import candidate_data_export, candidate_data_export_readable, contact_grant_list_for_profile
-from .services import SELF_DELETING_ROLES, account_delete, candidate_visibility_set
+from .selectors import candidate_data_export, candidate_data_export_readable
+from .services import SELF_DELETING_ROLES, account_delete
 
 EXPORT_FILENAME = "bruecke-my-data.json"
 

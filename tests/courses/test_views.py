@@ -61,7 +61,7 @@ def candidate(client):
 
 # --- Permissions -------------------------------------------------------------------------------------------
 
-PROVIDER_PAGES = ["courses:provider_dashboard", "courses:create", "courses:import"]
+PROVIDER_PAGES = ["courses:provider_dashboard", "courses:create", "course_import"]
 
 
 @pytest.mark.parametrize("name", [*PROVIDER_PAGES, "courses:my_registrations"])
@@ -92,7 +92,7 @@ def test_employer_staff_of_an_organisation_without_courses_are_refused(client):
     client.force_login(EmployerStaffFactory())
 
     assert client.get(reverse("courses:provider_dashboard")).status_code == 403
-    assert client.get(reverse("courses:import")).status_code == 403
+    assert client.get(reverse("course_import")).status_code == 403
 
 
 def test_employer_staff_of_a_company_with_a_training_centre_manage_its_courses(client):

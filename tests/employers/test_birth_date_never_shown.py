@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from matching.services import match_recompute_all
-from privacy.selectors import candidate_profile_for_employer
+from portal.selectors import candidate_profile_for_employer
 from tests.factories import (
     ApplicationFactory,
     EmployerStaffFactory,

@@ -11,8 +11,8 @@ from django.utils import translation
 from accounts.models import Role
 from documents.services import document_share
 from portal.models import ContactGrant, WorkPermit
-from privacy.selectors import candidate_profile_for_employer
-from privacy.services import contact_grant_give
+from portal.selectors import candidate_profile_for_employer
+from portal.services import contact_grant_give
 from tests.factories import (
     FACTORY_BY_ROLE,
     CompleteCandidateProfileFactory,

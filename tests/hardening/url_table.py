@@ -208,7 +208,7 @@ ROWS = [
     Row("courses:edit", only(PROVIDER), kind="course"),
     Row("courses:publish", only(PROVIDER, own=REDIRECT), kind="course", method="post"),
     Row("courses:cancel", only(PROVIDER), kind="course"),
-    Row("courses:import", only(PROVIDER, *COORDINATORS)),
+    Row("course_import", only(PROVIDER, *COORDINATORS)),
     # --- Mentors, and the mentorship page shared with candidates and coordinators --------------------------------
     Row("mentoring:mentor_dashboard", only(MENTOR)),
     Row("mentoring:mentor_profile", only(MENTOR)),

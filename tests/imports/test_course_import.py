@@ -250,7 +250,7 @@ def upload(text: str, encoding="cp1252") -> SimpleUploadedFile:
 
 
 def test_upload_shows_a_preview_and_the_import_button_creates_all_courses(client, page_staff):
-    preview = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\r\n{GOOD}\r\n")})
+    preview = client.post(reverse("course_import"), {"file": upload(f"{PAGE_HEADER}\r\n{GOOD}\r\n")})
 
     content = preview.content.decode()
     assert "Integrationskurs Lüchow" in content
@@ -258,7 +258,7 @@ def test_upload_shows_a_preview_and_the_import_button_creates_all_courses(client
     assert not Course.objects.exists()
     token = preview.context["token"]
 
-    response = client.post(reverse("courses:import"), {"token": token})
+    response = client.post(reverse("course_import"), {"token": token})
 
     assert response.status_code == 302
     course = Course.objects.get()
@@ -266,7 +266,7 @@ def test_upload_shows_a_preview_and_the_import_button_creates_all_courses(client
 
 
 def test_upload_with_bad_rows_lists_row_column_and_reason_and_offers_no_import(client, page_staff):
-    response = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n{BAD}\n")})
+    response = client.post(reverse("course_import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n{BAD}\n")})
 
     content = response.content.decode()
     assert "token" not in response.context
@@ -278,17 +278,17 @@ def test_upload_with_bad_rows_lists_row_column_and_reason_and_offers_no_import(c
 
 
 def test_a_tampered_import_token_is_refused(client, page_staff):
-    response = client.post(reverse("courses:import"), {"token": "not-a-token"}, follow=True)
+    response = client.post(reverse("course_import"), {"token": "not-a-token"}, follow=True)
 
     assert response.status_code == 200
     assert not Course.objects.exists()
 
 
 def test_a_token_of_another_user_is_refused(client, page_staff):
-    token = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}).context["token"]
+    token = client.post(reverse("course_import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}).context["token"]
     client.force_login(ProviderStaffFactory())
 
-    response = client.post(reverse("courses:import"), {"token": token})
+    response = client.post(reverse("course_import"), {"token": token})
 
     assert response.status_code == 403
     assert not Course.objects.exists()
@@ -298,11 +298,11 @@ def test_coordinator_chooses_the_provider_for_the_upload(client):
     provider = CourseProviderOrganisationFactory(name="VHS Lüchow-Dannenberg", locations=["29439"])
     client.force_login(CoordinatorFactory(region__codes=["29439", "30159"]))
 
-    form_page = client.get(reverse("courses:import"))
+    form_page = client.get(reverse("course_import"))
     preview = client.post(
-        reverse("courses:import"), {"provider": provider.pk, "file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}
+        reverse("course_import"), {"provider": provider.pk, "file": upload(f"{PAGE_HEADER}\n{GOOD}\n")}
     )
-    client.post(reverse("courses:import"), {"token": preview.context["token"]})
+    client.post(reverse("course_import"), {"token": preview.context["token"]})
 
     assert "VHS Lüchow-Dannenberg" in form_page.content.decode()
     assert Course.objects.get().provider == provider
@@ -311,7 +311,7 @@ def test_coordinator_chooses_the_provider_for_the_upload(client):
 def test_coordinator_must_choose_a_provider(client):
     client.force_login(CoordinatorFactory())
 
-    response = client.post(reverse("courses:import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")})
+    response = client.post(reverse("course_import"), {"file": upload(f"{PAGE_HEADER}\n{GOOD}\n")})
 
     assert "provider" in response.context["form"].errors
     assert not Course.objects.exists()
@@ -320,7 +320,7 @@ def test_coordinator_must_choose_a_provider(client):
 def test_the_import_form_refuses_files_over_one_megabyte(client, page_staff):
     big = io.BytesIO(b"x" * (1024 * 1024 + 1))
     response = client.post(
-        reverse("courses:import"), {"file": SimpleUploadedFile("big.csv", big.getvalue(), content_type="text/csv")}
+        reverse("course_import"), {"file": SimpleUploadedFile("big.csv", big.getvalue(), content_type="text/csv")}
     )
 
     assert "file" in response.context["form"].errors

@@ -39,7 +39,7 @@ def provider():
 
 def checked(client, provider):
     """The check of a valid file on each page: (page URL, response)."""
-    courses_url, partner_url = reverse("courses:import"), reverse("imports:start")
+    courses_url, partner_url = reverse("course_import"), reverse("imports:start")
     return [
         (courses_url, client.post(courses_url, {"provider": provider.pk, "file": upload(COURSES)})),
         (partner_url, client.post(partner_url, {"kind": "organisations", "file": upload(ORGANISATIONS)})),

@@ -161,9 +161,9 @@ def test_the_course_import_page_offers_only_providers_of_the_region_and_refuses_
     other = CourseProviderOrganisationFactory(name="VHS Hannover", locations=["30159"])
     client.force_login(osnabrueck)
 
-    page = client.get(reverse("courses:import")).content.decode()
+    page = client.get(reverse("course_import")).content.decode()
     refused = client.post(
-        reverse("courses:import"),
+        reverse("course_import"),
         {"provider": other.pk, "file": io.BytesIO(f"{COURSE_HEADER}\n{course_row('49074')}\n".encode())},
     )
 

@@ -107,7 +107,7 @@ def test_candidates_who_are_not_visible_never_appear_to_employers(client, vacanc
 
 
 def test_a_hidden_candidate_in_contact_with_the_organisation_appears(client, vacancy_with_candidates):
-    from privacy.services import contact_grant_give
+    from portal.services import contact_grant_give
 
     employer, job, _visible, hidden = vacancy_with_candidates
     contact_grant_give(profile=hidden, organisation=job.organisation, reason="applied")

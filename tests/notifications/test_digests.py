@@ -18,7 +18,7 @@ from matching.models import Match
 from matching.services import match_recompute_all, match_recompute_for_candidate, match_targets_forget
 from matching.tasks import send_match_digests
 from notifications.models import DigestDelivery, EmployerMatchNotice, Notification, NotificationPreference
-from privacy.services import contact_grant_give
+from portal.services import contact_grant_give
 from tests.conftest import skip_or_fail
 from tests.factories import EmployerStaffFactory, MembershipFactory, MentorFactory
 from tests.matching import world

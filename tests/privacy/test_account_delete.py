@@ -13,7 +13,8 @@ from accounts.models import Role
 from documents.models import Document
 from documents.services import document_share
 from portal.models import CandidateProfile, ContactGrant
-from privacy.services import account_delete, contact_grant_give
+from portal.services import contact_grant_give
+from privacy.services import account_delete
 from tests.documents.helpers import field_error, stored_files
 from tests.factories import (
     FACTORY_BY_ROLE,

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import CandidateProfile
-from portal.services import candidate_profile_ensure
-from privacy.services import candidate_visibility_set
+from portal.services import candidate_profile_ensure, candidate_visibility_set
 from tests.factories import CandidateFactory, CompleteCandidateProfileFactory, VisibleCandidateProfileFactory
 
 pytestmark = pytest.mark.django_db

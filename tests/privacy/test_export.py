@@ -11,8 +11,8 @@ from common.vocabulary import LanguageLevel
 from documents.services import document_share
 from notifications.services import notification_create
 from portal.models import CandidateProfile, ContactGrant, WorkPermit
+from portal.services import contact_grant_give
 from privacy.selectors import EXPORT_SECTIONS, candidate_data_export
-from privacy.services import contact_grant_give
 from tests.factories import (
     FACTORY_BY_ROLE,
     ApplicationFactory,

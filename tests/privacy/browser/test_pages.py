@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from documents.models import Document
 from documents.services import document_share
 from portal.models import ContactGrant
-from privacy.services import contact_grant_give
+from portal.services import contact_grant_give
 from tests.browser.axe import assert_accessible
 from tests.documents.samples import FAKE_PDF_EXE, PDF
 from tests.factories import TEST_PASSWORD, CompleteCandidateProfileFactory, DocumentFactory, EmployerStaffFactory
