@@ -154,8 +154,8 @@ def _change_a_few(rng: random.Random) -> str:
     """What a quiet day changes: 20 profiles, 10 vacancies, 3 courses, 2 vacancies closed (closed rather than
     deleted, so that the next run finds the data of its sizes and does not generate it again)."""
     from django.utils import timezone
-    from portal.vocabulary import GermanLevel
 
+    from common.vocabulary import GermanLevel
     from courses.models import Course
     from employers.models import Vacancy
     from portal.models import CandidateProfile
