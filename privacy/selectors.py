@@ -584,6 +584,7 @@ EXPORT_EXEMPT: dict[str, str] = {
     "employers.Vacancy": "offers the staff member created or took offline: the organisation's data",
     "events.Event": "events the person organised: the organisation's data",
     "jobboerse.OccupationMapping": "occupation mappings an admin chose: the portal's data",
+    "matching.MatchInputs": "one number hashed from what the matches were computed from; nothing readable in it",
 }
 
 
