@@ -154,8 +154,8 @@ def _change_a_few(rng: random.Random) -> str:
     """What a quiet day changes: 20 profiles, 10 vacancies, 3 courses, 2 vacancies closed (closed rather than
     deleted, so that the next run finds the data of its sizes and does not generate it again)."""
     from django.utils import timezone
-    from portal.vocabulary import GermanLevel
 
+    from common.vocabulary import GermanLevel
     from courses.models import Course
     from employers.models import Vacancy
     from portal.models import CandidateProfile
@@ -189,7 +189,8 @@ def _percentiles(timings: list[float]) -> str:
 def _single_candidates() -> list[float]:
     """Change one candidate's profile, then time the recomputation of their matches (200 candidates)."""
     from common.vocabulary import GermanLevel
-    from matching.services import match_recompute_for_candidate, match_targets
+    from matching.facts import match_targets
+    from matching.services import match_recompute_for_candidate
     from portal.models import CandidateProfile
 
     rng = random.Random(7)
@@ -216,7 +217,8 @@ def _changed_offers() -> None:
     in a process that does not hold the changed offers (as a worker after the change)."""
     from courses.models import Course
     from employers.models import Vacancy
-    from matching.services import match_recompute_for_course, match_recompute_for_vacancy, match_targets_forget
+    from matching.facts import match_targets_forget
+    from matching.services import match_recompute_for_course, match_recompute_for_vacancy
 
     rng = random.Random(11)
     for name, plural, model, change, recompute in (
