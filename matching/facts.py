@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db import connection
 from django.db.models import Count, Max, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from common.dates import age_on
@@ -93,6 +94,10 @@ def candidate_facts_load(
         profile_ids = list(profile_ids)
         profiles = profiles.filter(pk__in=profile_ids)
         occupations = occupations.filter(profile_id__in=profile_ids)
+    return _facts_of(profiles, occupations, today)
+
+
+def _facts_of(profiles, occupations, today: datetime.date | None) -> list[CandidateFacts]:
     by_profile: dict[int, list[tuple[int, int]]] = {}
     for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
         by_profile.setdefault(profile_id, []).append((int(kldb), years))
@@ -103,31 +108,45 @@ def candidate_facts_load(
     ]
 
 
-def candidate_ids_reaching(location: tuple[float, float] | None) -> list[int]:
-    """Ids of the active candidates whose travel radius reaches `location` (all of them when None: online),
-    in order. Reads only postal codes and radii."""
-    profiles = CandidateProfile.objects.filter(user__is_active=True)
-    if location is None:
-        return sorted(profiles.values_list("pk", flat=True))
-    distances: dict[str, int | None] = {}
-    ids = []
-    for pk, postal_code, radius in profiles.exclude(postal_code="").values_list(
-        "pk", "postal_code", "travel_radius_km"
-    ):
-        if postal_code not in distances:
-            place = coordinates_of(postal_code)
-            distances[postal_code] = engine.distance_tenths(place, location) if place else None
-        distance = distances[postal_code]
-        reach = min(radius or engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM) * 10
-        if distance is not None and distance <= reach:
-            ids.append(pk)
-    return sorted(ids)
+def _ids_reaching(location: tuple[float, float]) -> RawSQL | None:
+    """A subquery of the ids of candidates whose travel radius reaches `location` (None: nobody's does).
+
+    The distances are worked out once per postal code that candidates give, the radii compared in the database:
+    reading every candidate's postal code and radius, and handing thousands of ids back in a list, took most of
+    the time after one vacancy changed.
+    """
+    codes = CandidateProfile.objects.exclude(postal_code="").order_by().values_list("postal_code", flat=True)
+    distances = []
+    for code in codes.distinct():
+        place = coordinates_of(code)
+        if place is not None:
+            distance = engine.distance_tenths(place, location)
+            if distance <= engine.MAX_RADIUS_KM * 10:
+                distances.append((code, distance))
+    if not distances:
+        return None
+    # A radius of 0 or none counts as the default one, as in `radius_km`.
+    sql = (
+        f"SELECT p.id FROM {CandidateProfile._meta.db_table} AS p "  # noqa: S608
+        f"JOIN (VALUES {', '.join(['(%s, %s)'] * len(distances))}) AS r (code, distance) ON p.postal_code = r.code "
+        "WHERE LEAST(COALESCE(NULLIF(p.travel_radius_km, 0), %s), %s) * 10 >= r.distance"
+    )
+    params = [value for pair in distances for value in pair] + [engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM]
+    return RawSQL(sql, params)  # noqa: S611 (only numbers and the postal codes, as parameters)
 
 
 def candidate_facts_reaching(location: tuple[float, float] | None, batch: int = 5_000) -> Iterator[CandidateFacts]:
     """Facts of the active candidates whose travel radius reaches `location` (all of them when None: online)."""
-    for chunk in batched(candidate_ids_reaching(location), batch):
-        yield from candidate_facts_load(profile_ids=chunk)
+    if location is None:
+        ids = sorted(CandidateProfile.objects.filter(user__is_active=True).values_list("pk", flat=True))
+        for chunk in batched(ids, batch):
+            yield from candidate_facts_load(profile_ids=chunk)
+        return
+    within = _ids_reaching(location)
+    if within is None:
+        return
+    profiles = CandidateProfile.objects.filter(user__is_active=True, pk__in=within)
+    yield from _facts_of(profiles, CandidateOccupation.objects.filter(profile_id__in=within), None)
 
 
 _VACANCY_FIELDS = (
@@ -175,15 +194,15 @@ def vacancy_facts_load(
     *,
     vacancy_ids: Iterable[int] | None = None,
     today: datetime.date | None = None,
-    area: tuple[float, float, float, float] | None = None,
+    areas: list[tuple[float, float, float, float]] | None = None,
 ) -> list[VacancyFacts]:
-    """Facts of published vacancies still open (all, those among the ids, or those within the area given as
-    (lowest latitude, highest latitude, lowest longitude, highest longitude))."""
+    """Facts of published vacancies still open (all, those among the ids, or those within the areas, each given
+    as (lowest latitude, highest latitude, lowest longitude, highest longitude))."""
     vacancies = _open_vacancies(today)
     if vacancy_ids is not None:
         vacancies = vacancies.filter(pk__in=list(vacancy_ids))
-    if area is not None:
-        vacancies = vacancies.filter(latitude__range=area[:2], longitude__range=area[2:])
+    if areas is not None:
+        vacancies = vacancies.filter(_within(areas))
     return [_vacancy_facts(row) for row in vacancies.values_list(*_VACANCY_FIELDS)]
 
 
@@ -197,17 +216,17 @@ def course_facts_load(
     *,
     today: datetime.date,
     course_ids: Iterable[int] | None = None,
-    area: tuple[float, float, float, float] | None = None,
+    areas: list[tuple[float, float, float, float]] | None = None,
 ) -> list[CourseFacts]:
     """Facts of published courses that have not ended and take people, with a seat or on a waiting list (all,
-    those among the ids, or the online ones and those within the area, as in `vacancy_facts_load`)."""
+    those among the ids, or the online ones and those within the areas, as in `vacancy_facts_load`)."""
     courses = (
         Course.objects.published().filter(end_date__gte=today).filter(Q(seats_left__gt=0) | Q(waiting_list_open=True))
     )
     if course_ids is not None:
         courses = courses.filter(pk__in=list(course_ids))
-    if area is not None:
-        courses = courses.filter(Q(delivery=Delivery.ONLINE) | Q(latitude__range=area[:2], longitude__range=area[2:]))
+    if areas is not None:
+        courses = courses.filter(Q(delivery=Delivery.ONLINE) | _within(areas))
     facts = []
     for row in courses.values_list(*_COURSE_FIELDS):
         pk, kind, level_from, level_to, delivery, lat, lon, start, end, schedule, childcare = row[:11]
@@ -268,8 +287,17 @@ class Offers:
         return self._areas
 
 
-def _offers_load(today: datetime.date, area: tuple[float, float, float, float] | None = None) -> Offers:
-    return Offers(vacancy_facts_load(today=today, area=area), course_facts_load(today=today, area=area), today=today)
+def _offers_load(today: datetime.date, areas: list[tuple[float, float, float, float]] | None = None) -> Offers:
+    return Offers(
+        vacancy_facts_load(today=today, areas=areas), course_facts_load(today=today, areas=areas), today=today
+    )
+
+
+def _within(areas: list[tuple[float, float, float, float]]) -> Q:
+    within = Q()
+    for area in areas:
+        within |= Q(latitude__range=area[:2], longitude__range=area[2:])
+    return within
 
 
 def _cached_offers(key: tuple) -> Offers | None:
@@ -303,7 +331,7 @@ def offers_for(facts: list[CandidateFacts], today: datetime.date) -> Offers:
     offers = _cached_offers(_targets_key(today))
     if offers is not None:
         return offers
-    return _offers_load(today, _area_reached(facts))
+    return _offers_load(today, _areas_reached(facts))
 
 
 def match_targets_forget() -> None:
@@ -319,6 +347,8 @@ def match_targets_forget() -> None:
 CELL_LAT, CELL_LON = 0.1, 0.15
 # A little less than a degree of latitude on the earth (111.2 km), so that a box is never too small.
 KM_PER_DEGREE = 111.0
+# Up to this many candidates, the offers are read from the area each of them reaches rather than one around all.
+SEPARATE_AREAS = 20
 _MASK = (1 << 64) - 1
 _INPUTS_PERSON = f"inputs-v{engine.ENGINE_VERSION}".encode()
 
@@ -349,15 +379,21 @@ def _reach_cells(candidate: CandidateFacts) -> tuple[int, int, int, int] | None:
     return first_row, last_row, first_column, last_column
 
 
-def _area_reached(facts: list[CandidateFacts]) -> tuple[float, float, float, float]:
-    """The area (latitudes, longitudes) covering every cell the candidates reach, one cell wider on each side so
-    that rounding at a cell's edge never leaves an offer of a reached cell out."""
+def _areas_reached(facts: list[CandidateFacts]) -> list[tuple[float, float, float, float]]:
+    """Areas (latitudes, longitudes) covering every cell the candidates reach, one cell wider on each side so
+    that rounding at a cell's edge never leaves an offer of a reached cell out: one per candidate for a few
+    of them (those a changed vacancy reaches sit around it, and the one box around them all holds four times the
+    offers), else one around them all."""
     boxes = [box for box in map(_reach_cells, facts) if box is not None]
     if not boxes:
-        return (0.0, 0.0, 0.0, 0.0)  # online courses only
-    first_row, last_row = min(b[0] for b in boxes) - 1, max(b[1] for b in boxes) + 2
-    first_column, last_column = min(b[2] for b in boxes) - 1, max(b[3] for b in boxes) + 2
-    return first_row * CELL_LAT, last_row * CELL_LAT, first_column * CELL_LON, last_column * CELL_LON
+        return [(0.0, 0.0, 0.0, 0.0)]  # online courses only
+    if len(boxes) > SEPARATE_AREAS:
+        rows, columns = [b[0] for b in boxes] + [b[1] for b in boxes], [b[2] for b in boxes] + [b[3] for b in boxes]
+        boxes = [(min(rows), max(rows), min(columns), max(columns))]
+    return [
+        ((b[0] - 1) * CELL_LAT, (b[1] + 2) * CELL_LAT, (b[2] - 1) * CELL_LON, (b[3] + 2) * CELL_LON)
+        for b in sorted(set(boxes))
+    ]
 
 
 def _vacancy_state(vacancy: VacancyFacts, today: datetime.date) -> list:

@@ -191,8 +191,11 @@ def _affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) 
     return affected
 
 
-def _vacancy_scores(target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today) -> dict[int, Scored]:
-    """The changed vacancy as each candidate's list would hold it (only where it is a match at all)."""
+def _vacancy_scores(
+    target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today, *, parts: bool = True
+) -> dict[int, Scored]:
+    """The changed vacancy as each candidate's list would hold it (only where it is a match at all); without
+    `parts`, only its score and distance."""
     scores = {}
     if target is None:
         return scores
@@ -200,7 +203,7 @@ def _vacancy_scores(target: VacancyFacts | None, candidates: Iterable[CandidateF
         found = pair_scoring.score_vacancy(candidate, target, today=today)
         if found is not None and found[0] >= engine.MIN_SCORE:
             distance = engine.distance_tenths(candidate.location, target.location)
-            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]))
+            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]) if parts else "")
     return scores
 
 
@@ -224,7 +227,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     found = vacancy_facts_load(vacancy_ids=[vacancy.pk], today=today)
     target = found[0] if found else None
     reaching = [] if target is None else candidate_facts_reaching(target.location)
-    scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today).items()}
+    scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today, parts=False).items()}
     affected = sorted(_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
     if not affected:
         return RecomputeResult()
