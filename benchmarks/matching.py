@@ -14,8 +14,10 @@ named by BENCH_DATABASE (default `bruecke_matching_bench`): created and migrated
   closed), and with nothing changed but no record of the inputs (every candidate recomputed, as before
   candidates could be skipped);
 * the 95th percentile of one candidate's recomputation after a profile change, over 200 random candidates;
-* p50/p95 of the recomputation after one vacancy changed (BENCH_OFFER_SAMPLES vacancies) and after one course
-  changed, in a worker that does not hold the changed offers yet;
+* p50/p95 of the recomputation after one vacancy changed (BENCH_OFFER_SAMPLES vacancies, each changed twice:
+  once timed as before, every affected candidate recomputed in full, once as now, only the delta written; only
+  this part with BENCH_ONLY=vacancies) and after one course changed, in a worker that does not hold the changed
+  offers yet;
 * the peak memory (RSS) of a worker.
 """
 
@@ -42,6 +44,9 @@ SIZES = {
 }
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", 200))
 OFFER_SAMPLES = int(os.environ.get("BENCH_OFFER_SAMPLES", 20))
+# BENCH_ONLY=vacancies: only the recomputation after one vacancy changed (before and now), on the stored matches
+# (computed first when there are none).
+ONLY = os.environ.get("BENCH_ONLY", "")
 WORKER_COUNTS = tuple(int(n) for n in os.environ.get("BENCH_WORKERS", "1").split(","))
 
 
@@ -189,7 +194,8 @@ def _percentiles(timings: list[float]) -> str:
 def _single_candidates() -> list[float]:
     """Change one candidate's profile, then time the recomputation of their matches (200 candidates)."""
     from common.vocabulary import GermanLevel
-    from matching.services import match_recompute_for_candidate, match_targets
+    from matching.facts import match_targets
+    from matching.services import match_recompute_for_candidate
     from portal.models import CandidateProfile
 
     rng = random.Random(7)
@@ -211,39 +217,123 @@ def _single_candidates() -> list[float]:
     return timings
 
 
-def _changed_offers() -> None:
-    """Change one vacancy (one course) after another and time the recomputation of the candidates it reaches,
-    in a process that does not hold the changed offers (as a worker after the change)."""
-    from courses.models import Course
+def _recompute_for_vacancy_in_full(vacancy):
+    """The recomputation after a changed vacancy as it was before it wrote only the difference (for comparison):
+    the candidates within reach found from every candidate's postal code and radius, and every candidate whose
+    list the vacancy may enter or leave recomputed against all offers in one area around them all."""
+    from django.utils import timezone
+
+    from matching import engine, facts, pair_scoring
+    from matching.models import MatchKind
+    from matching.services import _affected_by, match_recompute_candidates
+    from places.geo import coordinates_of
+    from portal.models import CandidateProfile
+
+    def reaching(location):
+        distances, ids = {}, []
+        profiles = CandidateProfile.objects.filter(user__is_active=True).exclude(postal_code="")
+        for pk, postal_code, radius in profiles.values_list("pk", "postal_code", "travel_radius_km"):
+            if postal_code not in distances:
+                place = coordinates_of(postal_code)
+                distances[postal_code] = engine.distance_tenths(place, location) if place else None
+            reach = min(radius or engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM) * 10
+            if distances[postal_code] is not None and distances[postal_code] <= reach:
+                ids.append(pk)
+        for chunk in facts.batched(sorted(ids), 5000):
+            yield from facts.candidate_facts_load(profile_ids=chunk)
+
+    today = timezone.localdate()
+    scores = {}
+    found = facts.vacancy_facts_load(vacancy_ids=[vacancy.pk])
+    separate = facts.SEPARATE_AREAS
+    facts.SEPARATE_AREAS = 0  # one area around all of them, as before
+    if found:
+        for candidate in reaching(found[0].location):
+            scored = pair_scoring.score_vacancy(candidate, found[0], today=today)
+            if scored is not None and scored[0] >= engine.MIN_SCORE:
+                scores[candidate.id] = scored[0]
+    affected = _affected_by(MatchKind.VACANCY, vacancy.pk, scores, engine.MAX_VACANCY_MATCHES)
+    try:
+        return match_recompute_candidates(profile_ids=affected)
+    finally:
+        facts.SEPARATE_AREAS = separate
+
+
+def _changed_vacancies() -> None:
+    """Change one vacancy after another and time the recomputation of the candidates it reaches, in a process
+    that does not hold the changed offers (as a worker after the change): the way before (every affected
+    candidate recomputed in full) and now (only the vacancy's delta written), alternately on the same vacancies
+    in this run: the German asked for goes one level down (timed one way), then back up (timed the other)."""
+    from common.vocabulary import GermanLevel
     from employers.models import Vacancy
-    from matching.services import match_recompute_for_course, match_recompute_for_vacancy, match_targets_forget
+    from matching.facts import match_targets_forget
+    from matching.services import match_recompute_for_vacancy
 
     rng = random.Random(11)
-    for name, plural, model, change, recompute in (
-        ("vacancy", "vacancies", Vacancy, ("german_level_required", "A1"), match_recompute_for_vacancy),
-        ("course", "courses", Course, ("childcare", True), match_recompute_for_course),
-    ):
-        ids = list(model.objects.published().values_list("pk", flat=True))
-        timings, candidates = [], []
-        for pk in rng.sample(ids, min(OFFER_SAMPLES, len(ids))):
-            offer = model.objects.get(pk=pk)
-            setattr(offer, *change)
-            offer.save(update_fields=[change[0], "updated_at"])
+    levels = GermanLevel.values
+    ids = list(Vacancy.objects.published().values_list("pk", flat=True))
+    timings = {"before": [], "now": []}
+    candidates = {"before": [], "now": []}
+    for sample, pk in enumerate(rng.sample(ids, min(OFFER_SAMPLES, len(ids)))):
+        vacancy = Vacancy.objects.get(pk=pk)
+        original = vacancy.german_level_required
+        lower = levels[max(levels.index(original) - 1, 0)] if levels.index(original) > 0 else levels[1]
+        ways = [("before", _recompute_for_vacancy_in_full), ("now", match_recompute_for_vacancy)]
+        if sample % 2:
+            ways.reverse()
+        for level, (way, recompute) in zip((lower, original), ways, strict=True):
+            vacancy.german_level_required = level
+            vacancy.save(update_fields=["german_level_required", "updated_at"])
             match_targets_forget()
             started = time.perf_counter()
-            result = recompute(**{name: offer})
-            timings.append(time.perf_counter() - started)
-            candidates.append(result.candidates)
+            result = recompute(vacancy=vacancy)
+            timings[way].append(time.perf_counter() - started)
+            candidates[way].append(result.candidates)
+    for way, label in (("before", "recomputed in full (before)"), ("now", "delta written (now)")):
         print(
-            f"One {name} changed ({len(timings)} {plural}, median {statistics.median(candidates):.0f} candidates "
-            f"recomputed, max {max(candidates)}): {_percentiles(timings)}"
+            f"One vacancy changed, {label} ({len(timings[way])} changes, median "
+            f"{statistics.median(candidates[way]):.0f} candidates, max {max(candidates[way])}): "
+            f"{_percentiles(timings[way])}"
         )
+
+
+def _changed_courses() -> None:
+    """Change one course after another and time the recomputation of the candidates it reaches, in a process
+    that does not hold the changed offers (as a worker after the change)."""
+    from courses.models import Course
+    from matching.facts import match_targets_forget
+    from matching.services import match_recompute_for_course
+
+    rng = random.Random(11)
+    ids = list(Course.objects.published().values_list("pk", flat=True))
+    timings, candidates = [], []
+    for pk in rng.sample(ids, min(OFFER_SAMPLES, len(ids))):
+        course = Course.objects.get(pk=pk)
+        course.childcare = True
+        course.save(update_fields=["childcare", "updated_at"])
+        match_targets_forget()
+        started = time.perf_counter()
+        result = match_recompute_for_course(course=course)
+        timings.append(time.perf_counter() - started)
+        candidates.append(result.candidates)
+    print(
+        f"One course changed ({len(timings)} courses, median {statistics.median(candidates):.0f} candidates "
+        f"recomputed, max {max(candidates)}): {_percentiles(timings)}"
+    )
 
 
 def main() -> None:
     from matching.models import Match
 
     _prepare()
+    if ONLY == "vacancies":
+        from matching.models import Match
+
+        if not Match.objects.exists():  # the stored lists the delta is written against
+            seconds, _totals, _rss = _full_run(WORKER_COUNTS[-1])
+            print(f"Stored the matches of all candidates first: {seconds:.1f} s")
+        _changed_vacancies()
+        return
     print(
         f"Data: {SIZES['candidates']:,} candidates, {SIZES['vacancies']:,} vacancies, {SIZES['courses']:,} courses, "
         f"{SIZES['mentors']:,} mentors over Lower Saxony's postal codes; {len(_chunks())} chunks."
@@ -284,7 +374,8 @@ def main() -> None:
     print(f"Stored matches: {Match.objects.count():,}")
     timings = _single_candidates()
     print(f"One candidate after a profile change ({len(timings)} candidates): {_percentiles(timings)}")
-    _changed_offers()
+    _changed_vacancies()
+    _changed_courses()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(f"Peak memory of a worker: {peak / 2**20:.0f} MiB (benchmark process itself: {own / 2**20:.0f} MiB)")
 

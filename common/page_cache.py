@@ -35,6 +35,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from common.render_cache import _RecentlyUsed
+from common.transactions import on_commit_once
 
 VERSION_KEY = "page-cache:public-listings-version"
 # Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark
@@ -68,9 +69,7 @@ def public_listings_changed() -> None:
     that renders) must not get a page kept before the change.
     """
     _new_version()
-    connection = transaction.get_connection()
-    if not any(func is _new_version for _ids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(_new_version)
+    on_commit_once("page-cache:new-version", _new_version)
 
 
 def _changed(sender, **kwargs) -> None:

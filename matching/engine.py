@@ -2,7 +2,7 @@
 
 Nothing in here touches the database. Services load facts (`CandidateFacts`, `VacancyFacts`, `CourseFacts`,
 `MentorFacts`), the engine returns the best matches of one candidate with their score (0–100) and its parts,
-and the services store them. `reference.py` scores the same rules pair by pair in plain Python; a test holds
+and the services store them. `pair_scoring.py` scores the same rules pair by pair in plain Python; a test holds
 the two to identical results.
 
 The fast path works per candidate on numpy arrays of all published offers:
@@ -538,7 +538,7 @@ class VacancyTargets:
         return scored
 
 
-# Part builders shared by the fast path; reference.py spells out the same rules on its own.
+# Part builders shared by the fast path; pair_scoring.py spells out the same rules on its own.
 
 
 def german_part(have: int, need: int) -> list:

@@ -18,11 +18,11 @@ from mentoring.models import MentorProfile, MentorRequest, MentorshipStatus
 from places.geo import coordinates_of
 from portal.models import CandidateProfile, ContactGrant
 
-from . import engine, reference
-from .engine import CandidateFacts, MentorFacts, VacancyFacts
+from . import engine, pair_scoring
+from .engine import CandidateFacts, VacancyFacts
+from .facts import candidate_facts_load, course_facts_load, mentor_facts, vacancy_needs_recognition
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, CARD_REASONS, COORDINATOR, EMPLOYER, band_label, match_reasons
-from .services import candidate_facts_load, course_facts_load, vacancy_needs_recognition
 
 PATHWAY_LIMIT = 5
 # A pathway needs a goal the candidate fits well once the German is there ...
@@ -305,7 +305,7 @@ def pathways_for_candidate(
             continue
         # Everything else must already fit: the steps close the German gap and the recognition, nothing more.
         lifted_candidate = dataclasses.replace(candidate, german=max(candidate.german, vacancy.german), recognised=True)
-        lifted = reference.score_vacancy(lifted_candidate, vacancy, today=today)  # None: another gate closes it
+        lifted = pair_scoring.score_vacancy(lifted_candidate, vacancy, today=today)  # None: another gate closes it
         if lifted is None or lifted[0] < PATHWAY_MIN_SCORE:
             continue
         if lifted[1][0][0] not in ("occupation_same", "occupation_related"):
@@ -409,21 +409,6 @@ def _pathway_courses(candidate: CandidateFacts, today: datetime.date):
 # --- Mentors -------------------------------------------------------------------------------------------------
 
 
-def _mentor_facts(mentor: MentorProfile, current: int) -> MentorFacts:
-    if mentor.latitude is not None and mentor.longitude is not None:
-        location = (mentor.latitude, mentor.longitude)
-    else:
-        location = coordinates_of(mentor.postal_code)
-    return MentorFacts(
-        id=mentor.pk,
-        location=location,
-        radius_km=mentor.travel_radius_km,
-        free_places=mentor.capacity - current,
-        helps_with=frozenset(mentor.helps_with or ()),
-        languages=frozenset(mentor.languages or ()),
-    )
-
-
 def _candidate_with_languages(profile: CandidateProfile) -> CandidateFacts:
     facts = candidate_facts_load(profile_ids=[profile.pk])
     languages = frozenset(profile.languages.values_list("language", flat=True))
@@ -461,7 +446,7 @@ def mentor_pair_score(
         current_mentorships = mentor.mentorships.current().count()
     return engine.score_mentor(
         _candidate_with_languages(profile),
-        _mentor_facts(mentor, current_mentorships),
+        mentor_facts(mentor, current_mentorships),
         topics,
         ignore_capacity=ignore_capacity,
     )
@@ -481,10 +466,7 @@ def mentor_rank_for_candidate(
     candidate = _candidate_with_languages(profile)
     ranked = []
     for mentor in mentors:
-        current = getattr(mentor, "current_mentorships", None)
-        if current is None:
-            current = mentor.mentorships.current().count()
-        found = engine.score_mentor(candidate, _mentor_facts(mentor, current), topics)
+        found = engine.score_mentor(candidate, mentor_facts(mentor), topics)
         if found is not None:
             ranked.append((mentor, found[0], found[1]))
     ranked.sort(key=lambda item: (-item[1], item[0].pk))
@@ -501,16 +483,11 @@ def mentor_score_matrix(
     """
     if mentors is None:
         mentors = _with_current(MentorProfile.objects.approved())
-    mentor_facts = []
-    for mentor in mentors:
-        current = getattr(mentor, "current_mentorships", None)
-        if current is None:
-            current = mentor.mentorships.current().count()
-        mentor_facts.append(_mentor_facts(mentor, current))
+    mentors_facts = [mentor_facts(mentor) for mentor in mentors]
     scores = {}
     for request in requests:
         candidate = _candidate_with_languages(request.profile)
-        for facts in mentor_facts:
+        for facts in mentors_facts:
             found = engine.score_mentor(candidate, facts, request.topics, ignore_capacity=True)
             if found is not None:
                 scores[(request.pk, facts.id)] = found

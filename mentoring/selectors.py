@@ -22,9 +22,9 @@ from courses.models import CourseRegistration, CourseStatus, RegistrationStatus
 from events.models import EventRegistration
 from events.models import RegistrationStatus as EventRegistrationStatus
 from matching import engine
+from matching.facts import candidate_facts_load, mentor_facts
 from matching.selectors import mentor_rank_for_candidate
-from matching.services import candidate_facts_load
-from places.geo import coordinates_of, haversine_km
+from places.geo import haversine_km
 from places.models import Region
 from places.selectors import candidate_list_in_region, candidate_region_q, coordinator_region, region_q
 from portal.models import CandidateLanguage, CandidateProfile
@@ -216,19 +216,8 @@ def mentor_assignment_options(
     """
     requests = list(mentor_request_list_waiting(region=region))
     mentors = {mentor.pk: mentor for mentor in mentors_in_region(region=region).approved()}
-    mentor_facts = [
-        engine.MentorFacts(
-            id=mentor.pk,
-            location=(mentor.latitude, mentor.longitude)
-            if mentor.latitude is not None
-            else coordinates_of(mentor.postal_code),
-            radius_km=mentor.travel_radius_km,
-            free_places=mentor.capacity - mentor.current_mentorships,
-            helps_with=frozenset(mentor.helps_with),
-            languages=frozenset(mentor.languages),
-        )
-        for mentor in mentors.values()
-        if mentor.capacity > mentor.current_mentorships
+    mentors_facts = [
+        mentor_facts(mentor) for mentor in mentors.values() if mentor.capacity > mentor.current_mentorships
     ]
     profile_ids = [request.profile_id for request in requests]
     languages: dict[int, set[str]] = {}
@@ -248,7 +237,7 @@ def mentor_assignment_options(
             options[request.pk] = []
             continue
         if candidate.location not in reach:
-            reach[candidate.location] = _in_reach(candidate.location, mentor_facts)
+            reach[candidate.location] = _in_reach(candidate.location, mentors_facts)
         scored = []
         for mentor in reach[candidate.location]:
             found = engine.score_mentor(candidate, mentor, request.topics, ignore_capacity=True)

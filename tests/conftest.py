@@ -65,7 +65,7 @@ def _private_media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _matching_reads_offers_anew():
     """The engine keeps offers in memory between tasks; a rolled-back test must not leave its offers there."""
-    from matching.services import match_targets_forget
+    from matching.facts import match_targets_forget
 
     match_targets_forget()
     yield

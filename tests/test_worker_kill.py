@@ -25,7 +25,8 @@ from django.db import connection
 
 from config.celery import app as celery_app
 from matching.models import Match
-from matching.services import LOCK_BLOCK, LOCK_NAMESPACE, match_recompute_all, match_recompute_candidates
+from matching.services import match_recompute_all, match_recompute_candidates
+from matching.store import LOCK_BLOCK, LOCK_NAMESPACE
 from notifications.models import Notification, OutboxEmail
 from notifications.services import notification_create
 from portal.models import CandidateProfile

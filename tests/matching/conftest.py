@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from matching.services import match_targets_forget
+from matching.facts import match_targets_forget
 
 
 @pytest.fixture(autouse=True)

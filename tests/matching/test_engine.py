@@ -6,7 +6,7 @@ import random
 import pytest
 
 from courses.lower_saxony import lower_saxony_postal_codes
-from matching import engine, reference
+from matching import engine, pair_scoring
 from matching.engine import CandidateFacts, CourseFacts, CourseTargets, MentorFacts, VacancyFacts, VacancyTargets
 from places.geo import coordinates_of
 
@@ -28,7 +28,7 @@ from .helpers import (
 
 
 def score(c, v):
-    return reference.score_vacancy(c, v, today=TODAY)
+    return pair_scoring.score_vacancy(c, v, today=TODAY)
 
 
 def fast(c, offers):
@@ -180,7 +180,7 @@ def test_only_the_best_fifty_vacancies_are_kept():
     offers = [vacancy(id=n, hours=10 + n % 30) for n in range(1, 80)]
     found = fast(candidate(), offers)
     assert len(found) == engine.MAX_VACANCY_MATCHES
-    assert found == reference.best_vacancies(candidate(), offers, today=TODAY)
+    assert found == pair_scoring.best_vacancies(candidate(), offers, today=TODAY)
 
 
 def learner(**changes):
@@ -188,35 +188,37 @@ def learner(**changes):
 
 
 def test_a_course_starting_at_the_candidates_level_fits_best():
-    fits = reference.score_course(learner(german=2), course(level_from=2, level_to=3), today=TODAY)
+    fits = pair_scoring.score_course(learner(german=2), course(level_from=2, level_to=3), today=TODAY)
     assert parts_by_code(fits[1])["level_start"] == (35, {"from": "A2", "to": "B1"})
-    below = reference.score_course(learner(german=1), course(level_from=2, level_to=3), today=TODAY)
+    below = pair_scoring.score_course(learner(german=1), course(level_from=2, level_to=3), today=TODAY)
     assert parts_by_code(below[1])["level_below"][0] == 13
-    assert reference.score_course(learner(german=0), course(level_from=2, level_to=3), today=TODAY) is None
-    assert reference.score_course(learner(german=3), course(level_from=2, level_to=3), today=TODAY) is None
+    assert pair_scoring.score_course(learner(german=0), course(level_from=2, level_to=3), today=TODAY) is None
+    assert pair_scoring.score_course(learner(german=3), course(level_from=2, level_to=3), today=TODAY) is None
 
 
 def test_online_courses_reach_candidates_without_a_place_and_ended_courses_nobody():
     online = course(location=None)
-    assert reference.score_course(learner(location=None), online, today=TODAY) is not None
+    assert pair_scoring.score_course(learner(location=None), online, today=TODAY) is not None
     assert CourseTargets([online], today=TODAY).best_for(learner(location=None))[0].parts[3] == ["online", 15, {}]
     ended = course(end_date=TODAY - datetime.timedelta(days=1))
-    assert reference.score_course(learner(), ended, today=TODAY) is None
+    assert pair_scoring.score_course(learner(), ended, today=TODAY) is None
     assert CourseTargets([ended], today=TODAY).best_for(learner()) == []
 
 
 def test_courses_for_everybody_below_b2_and_ticking_language_course_adds_points_not_eligibility():
-    without_tick = reference.score_course(candidate(looking_for=frozenset({"job"})), course(), today=TODAY)
-    with_tick = reference.score_course(
+    without_tick = pair_scoring.score_course(candidate(looking_for=frozenset({"job"})), course(), today=TODAY)
+    with_tick = pair_scoring.score_course(
         candidate(looking_for=frozenset({"job", "language_course"})), course(), today=TODAY
     )
     assert with_tick[0] - without_tick[0] == 10
     assert parts_by_code(with_tick[1])["kind_wanted"][0] == 10
-    assert reference.score_course(candidate(looking_for=frozenset()), course(), today=TODAY) is not None
+    assert pair_scoring.score_course(candidate(looking_for=frozenset()), course(), today=TODAY) is not None
     b2_course = course(level_from=4, level_to=5)
-    assert reference.score_course(candidate(german=4, looking_for=frozenset({"job"})), b2_course, today=TODAY) is None
+    assert (
+        pair_scoring.score_course(candidate(german=4, looking_for=frozenset({"job"})), b2_course, today=TODAY) is None
+    )
     wants_training = candidate(german=4, looking_for=frozenset({"ausbildung"}))
-    assert reference.score_course(wants_training, b2_course, today=TODAY) is not None
+    assert pair_scoring.score_course(wants_training, b2_course, today=TODAY) is not None
 
 
 def test_an_azubi_bsk_suits_those_who_want_an_ausbildung_and_the_young_who_have_not_said():
@@ -227,16 +229,16 @@ def test_an_azubi_bsk_suits_those_who_want_an_ausbildung_and_the_young_who_have_
         (candidate(looking_for=frozenset(), age=40), False),
         (candidate(looking_for=frozenset({"job"}), age=19), False),
     ):
-        assert ("course_kind_fit" in parts_by_code(reference.score_course(c, azubi, today=TODAY)[1])) is fits
+        assert ("course_kind_fit" in parts_by_code(pair_scoring.score_course(c, azubi, today=TODAY)[1])) is fits
 
 
 def test_a_full_course_drops_out_unless_its_waiting_list_is_open():
     full = course(seats_left=0, waiting_list=False)
-    assert reference.score_course(learner(), full, today=TODAY) is None
+    assert pair_scoring.score_course(learner(), full, today=TODAY) is None
     assert CourseTargets([full], today=TODAY).best_for(learner()) == []
     waiting = course(seats_left=0, waiting_list=True)
     free = course(id=21, seats_left=3)
-    assert parts_by_code(reference.score_course(learner(), waiting, today=TODAY)[1])["waiting_list"] == (0, {})
+    assert parts_by_code(pair_scoring.score_course(learner(), waiting, today=TODAY)[1])["waiting_list"] == (0, {})
     assert [s.target_id for s in CourseTargets([waiting, free], today=TODAY).best_for(learner())] == [21, 20]
 
 
@@ -341,16 +343,16 @@ def test_fast_engine_finds_exactly_what_the_reference_scoring_of_every_pair_find
     compared = 0
     for person in people:
         # Every pair that is not excluded (a limit above the number of offers) ...
-        assert vacancies.best_for(person, limit=10_000) == reference.best_vacancies(
+        assert vacancies.best_for(person, limit=10_000) == pair_scoring.best_vacancies(
             person, offers, today=TODAY, limit=10_000
         )
-        assert courses.best_for(person, limit=10_000) == reference.best_courses(
+        assert courses.best_for(person, limit=10_000) == pair_scoring.best_courses(
             person, lessons, today=TODAY, limit=10_000
         )
         # ... and the best few that are stored.
         found = vacancies.best_for(person, limit=5)
-        assert found == reference.best_vacancies(person, offers, today=TODAY, limit=5)
-        assert courses.best_for(person, limit=3) == reference.best_courses(person, lessons, today=TODAY, limit=3)
+        assert found == pair_scoring.best_vacancies(person, offers, today=TODAY, limit=5)
+        assert courses.best_for(person, limit=3) == pair_scoring.best_courses(person, lessons, today=TODAY, limit=3)
         for scored in found:
             assert 0 <= scored.score <= 100
             assert sum(points for _code, points, _params in scored.parts) == scored.score

@@ -10,14 +10,15 @@ from django.utils import timezone
 
 from common.vocabulary import GermanLevel
 from courses.models import Course
-from employers.models import Vacancy
+from employers.models import Vacancy, VacancyStatus
+from matching.facts import match_targets_forget
 from matching.models import Match, MatchInputs
 from matching.services import (
     match_recompute_chunk,
     match_recompute_for_course,
     match_recompute_for_vacancy,
-    match_targets_forget,
 )
+from places.geo import coordinates_of
 from portal.models import CandidateProfile
 
 from . import world
@@ -221,3 +222,60 @@ def test_a_changed_vacancy_or_course_read_only_near_offers_and_store_what_a_fres
 
     assert by_vacancy.candidates > 0 and by_course.candidates > 0
     assert rows() == from_scratch()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_after_each_vacancy_change_the_written_difference_equals_a_fresh_run(seed):
+    """A changed vacancy (its requirements, place, closing date, or filled) only writes its own match and the one
+    it pushes out, or recomputes a candidate in full where the stored rows cannot tell; either way the rows are
+    those of a recomputation from scratch. Lists are full (more than 50 fitting vacancies), so vacancies enter,
+    push out, fall behind and leave full lists."""
+    rng = random.Random(seed)
+    painter = world.occupation("33302")
+    profiles = [
+        world.candidate(
+            occupations=[(painter, rng.randint(0, 5))],
+            german_level=rng.choice(["A2", "B1", "B2"]),
+            postal_code=rng.choice(CODES[:4]),
+            travel_radius_km=rng.choice([30, 60]),
+            transport=rng.choice(["public", "car"]),
+            hours_per_week=rng.choice([None, 20, 38]),
+        )
+        for _ in range(8)
+    ]
+    vacancies = [
+        world.vacancy(
+            occupation=painter,
+            german_level_required=rng.choice(LEVELS[:4]),
+            postal_code=rng.choice(CODES[:4]),
+            hours_per_week=rng.choice([20, 30, 38]),
+            shift_work=rng.random() < 0.2,
+        )
+        for _ in range(70)
+    ]
+    nightly()
+    assert max(Match.objects.filter(kind="vacancy", profile=p).count() for p in profiles) == 50
+    written = {"inserted": 0, "deleted": 0, "updated": 0}
+    for step in range(24):
+        vacancy = Vacancy.objects.get(pk=rng.choice(vacancies).pk)
+        change = step % 6
+        if change == 0:
+            vacancy.german_level_required = rng.choice(LEVELS[:5])
+        elif change == 1:
+            vacancy.hours_per_week = rng.choice([20, 30, 38])
+        elif change == 2:
+            code = rng.choice(CODES)
+            vacancy.postal_code, (vacancy.latitude, vacancy.longitude) = code, coordinates_of(code)
+        elif change == 3:
+            vacancy.shift_work = not vacancy.shift_work
+        elif change == 4:
+            vacancy.expires_on = days(rng.choice([-1, 30]))
+        elif change == 5:
+            vacancy.status = rng.choice([VacancyStatus.FILLED, VacancyStatus.PUBLISHED])
+        vacancy.save()
+        match_targets_forget()
+        result = match_recompute_for_vacancy(vacancy=vacancy)
+        for name in written:
+            written[name] += getattr(result, name)
+        assert rows() == from_scratch(), f"step {step}"
+    assert all(written.values()), written

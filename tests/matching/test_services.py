@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from common.vocabulary import GermanLevel
 from courses.models import CourseStatus
-from matching import reference
+from matching import pair_scoring
 from matching.engine import CandidateFacts, CourseFacts, VacancyFacts
 from matching.models import Match, MatchInputs, MatchKind
 from matching.selectors import matches_new_since
@@ -237,11 +237,13 @@ def test_the_nightly_recomputation_stores_what_the_reference_finds(settings):
     for profile in profiles:
         facts = _facts_from_models(profile, today)
         expected = {
-            s.target_id: (s.score, s.parts) for s in reference.best_vacancies(facts, vacancy_facts, today=today)
+            s.target_id: (s.score, s.parts) for s in pair_scoring.best_vacancies(facts, vacancy_facts, today=today)
         }
         actual = {m.vacancy_id: (m.score, m.parts) for m in Match.objects.filter(profile=profile, kind="vacancy")}
         assert actual == expected
-        expected = {s.target_id: (s.score, s.parts) for s in reference.best_courses(facts, course_facts, today=today)}
+        expected = {
+            s.target_id: (s.score, s.parts) for s in pair_scoring.best_courses(facts, course_facts, today=today)
+        }
         actual = {m.course_id: (m.score, m.parts) for m in Match.objects.filter(profile=profile, kind="course")}
         assert actual == expected
         total += len(actual)

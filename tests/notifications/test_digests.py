@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.digests import match_digests_send
+from matching.facts import match_targets_forget
 from matching.models import Match
-from matching.services import match_recompute_all, match_recompute_for_candidate, match_targets_forget
+from matching.services import match_recompute_all, match_recompute_for_candidate
 from matching.tasks import send_match_digests
 from notifications.models import DigestDelivery, EmployerMatchNotice, Notification, NotificationPreference
 from portal.services import contact_grant_give

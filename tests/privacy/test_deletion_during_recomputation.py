@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from matching.models import Match, MatchKind
-from matching.services import LOCK_BLOCK, LOCK_NAMESPACE
+from matching.store import LOCK_BLOCK, LOCK_NAMESPACE
 from privacy.services import account_delete
 from tests.conftest import skip_or_fail
 from tests.factories import CompleteCandidateProfileFactory, PublishedVacancyFactory

@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from matching.facts import candidate_facts_load
 from matching.models import MatchKind
 from matching.reasons import COORDINATOR
 from matching.selectors import match_list_for_candidate, pathways_for_candidate
-from matching.services import candidate_facts_load, match_recompute_for_candidate
+from matching.services import match_recompute_for_candidate
 from portal.models import CandidateProfile
 
 

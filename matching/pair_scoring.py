@@ -1,8 +1,10 @@
-"""The matching rules, spelled out pair by pair in plain Python.
+"""Scoring one candidate against one offer: the matching rules spelled out pair by pair in plain Python.
 
-Slow (every candidate against every offer) but easy to check against the rules in the issue; a test holds
-the fast engine (`engine.py`) to exactly these results. It also serves the few places where one offer meets
-many candidates (which candidates does a changed vacancy affect?).
+Production uses it where one pair (or one offer against many candidates) is scored: which candidates a changed
+vacancy or course reaches and how well (`services.match_recompute_for_vacancy` / `_for_course`), and a
+candidate lifted to a goal's German level for pathways (`selectors.pathways_for_candidate`). The fast engine
+(`engine.py`), which scores one candidate against all offers at once, must find exactly what these functions
+find for every pair; tests/matching/test_engine.py holds it to that.
 """
 
 from __future__ import annotations

@@ -1,0 +1,517 @@
+"""Reads of the matching app's recomputation: the facts the engine scores, fresh from the database.
+
+Candidates, vacancies and courses as `engine.CandidateFacts`, `VacancyFacts` and `CourseFacts` (and mentors as
+`MentorFacts`, built in one place for every reader); all offers kept in a worker's memory while they are
+unchanged (`match_offers`); and the versions of the offers by area that tell the nightly run which candidates
+it may skip (`OfferAreas`, `inputs_fingerprint`; docs/matching.md, "Recomputation when little changed").
+
+Nothing here writes: storing the matches is `store.py`, deciding what to recompute and when is `services.py`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import math
+import time
+from collections.abc import Iterable, Iterator
+
+from django.db import connection
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from common.dates import age_on
+from common.vocabulary import GermanLevel, OfferKind
+from courses.models import Course, Delivery
+from employers.models import Vacancy
+from mentoring.models import MentorProfile
+from places.geo import coordinates_of
+from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
+
+from . import engine
+from .engine import CandidateFacts, CourseFacts, CourseTargets, MentorFacts, VacancyFacts, VacancyTargets
+
+# Offers are kept in a worker's memory between tasks while unchanged, but not longer than this.
+TARGETS_MAX_AGE_SECONDS = 60 * 60
+
+_OFFER_KINDS = frozenset(OfferKind.values)
+# GermanLevel.rank builds the list of values on every call; loading 50,000 offers called it 100,000 times.
+_GERMAN_RANK = {value: GermanLevel.rank(value) for value in GermanLevel.values}
+
+
+def _rank(level: str) -> int:
+    return _GERMAN_RANK.get(level, 0)
+
+
+def batched(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- Facts from the database ---------------------------------------------------------------------------------
+
+_CANDIDATE_FIELDS = (
+    "pk", "german_level", "looking_for", "hours_per_week", "earliest_start", "postal_code", "travel_radius_km",
+    "transport", "childcare_needed", "shift_work_possible", "driving_licences", "recognition_status", "birth_date",
+)  # fmt: skip
+
+
+def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> CandidateFacts:
+    (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row[:10]
+    licences, recognition, birth_date = row[10:]
+    return CandidateFacts(
+        id=pk,
+        german=_rank(german),
+        looking_for=frozenset(looking_for or ()) & _OFFER_KINDS,
+        hours=hours,
+        earliest_start=earliest_start,
+        location=coordinates_of(postal_code) if postal_code else None,
+        radius_km=radius or engine.DEFAULT_RADIUS_KM,
+        transport=transport or "",
+        occupations=occupations,
+        childcare_needed=childcare,
+        shift_work_possible=shifts,
+        licences=engine.licences_held(licences or ()),
+        recognised=recognition == RecognitionStatus.FULL,
+        age=None if birth_date is None else age_on(birth_date=birth_date, day=today),
+    )
+
+
+def candidate_facts_load(
+    *,
+    profile_ids: Iterable[int] | None = None,
+    id_range: tuple[int, int] | None = None,
+    today: datetime.date | None = None,
+):
+    """Facts of the active candidates among the given ids (or id range, or all when neither is given)."""
+    profiles = CandidateProfile.objects.filter(user__is_active=True)
+    occupations = CandidateOccupation.objects.all()
+    if id_range is not None:
+        profiles = profiles.filter(pk__range=id_range)
+        occupations = occupations.filter(profile_id__gte=id_range[0], profile_id__lte=id_range[1])
+    elif profile_ids is not None:
+        profile_ids = list(profile_ids)
+        profiles = profiles.filter(pk__in=profile_ids)
+        occupations = occupations.filter(profile_id__in=profile_ids)
+    return _facts_of(profiles, occupations, today)
+
+
+def _facts_of(profiles, occupations, today: datetime.date | None) -> list[CandidateFacts]:
+    by_profile: dict[int, list[tuple[int, int]]] = {}
+    for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
+        by_profile.setdefault(profile_id, []).append((int(kldb), years))
+    today = today or timezone.localdate()
+    return [
+        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))), today)
+        for row in profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS)
+    ]
+
+
+def _ids_reaching(location: tuple[float, float]) -> RawSQL | None:
+    """A subquery of the ids of candidates whose travel radius reaches `location` (None: nobody's does).
+
+    The distances are worked out once per postal code that candidates give, the radii compared in the database:
+    reading every candidate's postal code and radius, and handing thousands of ids back in a list, took most of
+    the time after one vacancy changed.
+    """
+    codes = CandidateProfile.objects.exclude(postal_code="").order_by().values_list("postal_code", flat=True)
+    distances = []
+    for code in codes.distinct():
+        place = coordinates_of(code)
+        if place is not None:
+            distance = engine.distance_tenths(place, location)
+            if distance <= engine.MAX_RADIUS_KM * 10:
+                distances.append((code, distance))
+    if not distances:
+        return None
+    # A radius of 0 or none counts as the default one, as in `radius_km`.
+    sql = (
+        f"SELECT p.id FROM {CandidateProfile._meta.db_table} AS p "  # noqa: S608
+        f"JOIN (VALUES {', '.join(['(%s, %s)'] * len(distances))}) AS r (code, distance) ON p.postal_code = r.code "
+        "WHERE LEAST(COALESCE(NULLIF(p.travel_radius_km, 0), %s), %s) * 10 >= r.distance"
+    )
+    params = [value for pair in distances for value in pair] + [engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM]
+    return RawSQL(sql, params)  # noqa: S611 (only numbers and the postal codes, as parameters)
+
+
+def candidate_facts_reaching(location: tuple[float, float] | None, batch: int = 5_000) -> Iterator[CandidateFacts]:
+    """Facts of the active candidates whose travel radius reaches `location` (all of them when None: online)."""
+    if location is None:
+        ids = sorted(CandidateProfile.objects.filter(user__is_active=True).values_list("pk", flat=True))
+        for chunk in batched(ids, batch):
+            yield from candidate_facts_load(profile_ids=chunk)
+        return
+    within = _ids_reaching(location)
+    if within is None:
+        return
+    profiles = CandidateProfile.objects.filter(user__is_active=True, pk__in=within)
+    yield from _facts_of(profiles, CandidateOccupation.objects.filter(profile_id__in=within), None)
+
+
+_VACANCY_FIELDS = (
+    "pk", "kind", "occupation__kldb_code", "german_level_required", "latitude", "longitude", "hours_per_week",
+    "shift_work", "start_date", "support_childcare", "driving_licences_required", "recognition_required",
+    "occupation__regulated", "expires_on",
+)  # fmt: skip
+
+
+def vacancy_needs_recognition(*, kind: str, recognition_required: bool, regulated: bool) -> bool:
+    """A job needs a recognised qualification where the offer says so and in every regulated occupation (a
+    nurse's job cannot be done without it). Offers to start or try an occupation (Ausbildung, EQ, internship,
+    Hospitation, work trial) never do: they are how people get there."""
+    return kind == OfferKind.JOB and (recognition_required or regulated)
+
+
+def _vacancy_facts(row: tuple) -> VacancyFacts:
+    pk, kind, kldb, german, latitude, longitude, hours, shift_work, start_date, childcare = row[:10]
+    licences, recognition_required, regulated, expires_on = row[10:]
+    return VacancyFacts(
+        id=pk,
+        kind=kind,
+        kldb=int(kldb),
+        german=_rank(german),
+        location=(latitude, longitude),
+        hours=hours,
+        shift_work=shift_work,
+        start_date=start_date,
+        childcare=childcare,
+        licences=frozenset(licences or ()),
+        recognition=vacancy_needs_recognition(
+            kind=kind, recognition_required=recognition_required, regulated=regulated
+        ),
+        closes_on=expires_on,
+    )
+
+
+def _open_vacancies(today: datetime.date | None = None):
+    """Published vacancies still open today (an offer open until yesterday takes no more applications)."""
+    today = today or timezone.localdate()
+    return Vacancy.objects.published().filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+
+
+def vacancy_facts_load(
+    *,
+    vacancy_ids: Iterable[int] | None = None,
+    today: datetime.date | None = None,
+    areas: list[tuple[float, float, float, float]] | None = None,
+) -> list[VacancyFacts]:
+    """Facts of published vacancies still open (all, those among the ids, or those within the areas, each given
+    as (lowest latitude, highest latitude, lowest longitude, highest longitude))."""
+    vacancies = _open_vacancies(today)
+    if vacancy_ids is not None:
+        vacancies = vacancies.filter(pk__in=list(vacancy_ids))
+    if areas is not None:
+        vacancies = vacancies.filter(_within(areas))
+    return [_vacancy_facts(row) for row in vacancies.values_list(*_VACANCY_FIELDS)]
+
+
+_COURSE_FIELDS = (
+    "pk", "kind", "level_from", "level_to", "delivery", "latitude", "longitude", "start_date", "end_date",
+    "schedule", "childcare", "subject", "seats_left", "waiting_list_open",
+)  # fmt: skip
+
+
+def course_facts_load(
+    *,
+    today: datetime.date,
+    course_ids: Iterable[int] | None = None,
+    areas: list[tuple[float, float, float, float]] | None = None,
+) -> list[CourseFacts]:
+    """Facts of published courses that have not ended and take people, with a seat or on a waiting list (all,
+    those among the ids, or the online ones and those within the areas, as in `vacancy_facts_load`)."""
+    courses = (
+        Course.objects.published().filter(end_date__gte=today).filter(Q(seats_left__gt=0) | Q(waiting_list_open=True))
+    )
+    if course_ids is not None:
+        courses = courses.filter(pk__in=list(course_ids))
+    if areas is not None:
+        courses = courses.filter(Q(delivery=Delivery.ONLINE) | _within(areas))
+    facts = []
+    for row in courses.values_list(*_COURSE_FIELDS):
+        pk, kind, level_from, level_to, delivery, lat, lon, start, end, schedule, childcare = row[:11]
+        subject, seats_left, waiting_list = row[11:]
+        online = delivery == Delivery.ONLINE
+        if not online and lat is None:
+            continue  # a course meeting in person at an unknown place reaches nobody
+        facts.append(
+            CourseFacts(
+                id=pk,
+                kind=kind,
+                level_from=_rank(level_from),
+                level_to=_rank(level_to),
+                location=None if online else (lat, lon),
+                start_date=start,
+                end_date=end,
+                schedule=schedule,
+                childcare=childcare,
+                subject=subject or "",
+                seats_left=seats_left,
+                waiting_list=waiting_list,
+            )
+        )
+    return facts
+
+
+_targets_cache: dict = {}
+
+
+def _version(queryset) -> tuple:
+    found = queryset.aggregate(n=Count("pk"), latest=Max("updated_at"), ids=Sum("pk"))
+    return found["n"], found["latest"], found["ids"]
+
+
+def _targets_key(today: datetime.date) -> tuple:
+    return (
+        connection.settings_dict["NAME"],
+        today,
+        _version(_open_vacancies(today)),
+        _version(Course.objects.published().filter(end_date__gte=today)),
+    )
+
+
+class Offers:
+    """Offers as the engine scores them, and the versions of the areas they lie in (worked out when first asked
+    for: only the nightly run needs them)."""
+
+    def __init__(self, vacancies: list[VacancyFacts], courses: list[CourseFacts], *, today: datetime.date):
+        self.today = today
+        self.vacancies = VacancyTargets(vacancies, today=today)
+        self.courses = CourseTargets(courses, today=today)
+        self._areas: OfferAreas | None = None
+
+    @property
+    def areas(self) -> OfferAreas:
+        if self._areas is None:
+            self._areas = OfferAreas(self.vacancies.facts, self.courses.facts, today=self.today)
+        return self._areas
+
+
+def _offers_load(today: datetime.date, areas: list[tuple[float, float, float, float]] | None = None) -> Offers:
+    return Offers(
+        vacancy_facts_load(today=today, areas=areas), course_facts_load(today=today, areas=areas), today=today
+    )
+
+
+def _within(areas: list[tuple[float, float, float, float]]) -> Q:
+    within = Q()
+    for area in areas:
+        within |= Q(latitude__range=area[:2], longitude__range=area[2:])
+    return within
+
+
+def _cached_offers(key: tuple) -> Offers | None:
+    cached = _targets_cache.get("targets")
+    if cached and cached[0] == key and time.monotonic() - cached[1] < TARGETS_MAX_AGE_SECONDS:
+        return cached[2]
+    return None
+
+
+def match_offers(*, today: datetime.date | None = None) -> Offers:
+    """All published vacancies and courses, kept in this process while they are unchanged."""
+    today = today or timezone.localdate()
+    key = _targets_key(today)
+    offers = _cached_offers(key)
+    if offers is None:
+        offers = _offers_load(today)
+        _targets_cache["targets"] = (key, time.monotonic(), offers)
+    return offers
+
+
+def match_targets(*, today: datetime.date | None = None) -> tuple[VacancyTargets, CourseTargets]:
+    """All published vacancies and courses as engine targets, kept in this process while they are unchanged."""
+    offers = match_offers(today=today)
+    return offers.vacancies, offers.courses
+
+
+def offers_for(facts: list[CandidateFacts], today: datetime.date) -> Offers:
+    """Offers enough to recompute these few candidates: all of them when this process holds them unchanged,
+    otherwise only those in the cells the candidates reach (after one offer changed, reading all 50,000 again
+    would cost seconds for a few dozen candidates)."""
+    offers = _cached_offers(_targets_key(today))
+    if offers is not None:
+        return offers
+    return _offers_load(today, _areas_reached(facts))
+
+
+def match_targets_forget() -> None:
+    """Drop the offers kept in memory, so the next recomputation reads them anew (tests, bulk changes)."""
+    _targets_cache.clear()
+
+
+# --- Skipping candidates whose inputs have not changed --------------------------------------------------------
+
+# Offers are grouped in the cells of a grid of latitude × longitude, about 11 × 10 km in Lower Saxony. A
+# candidate's inputs include the version of the box of cells around their travel radius, so a changed offer
+# sends only the candidates around it through the nightly recomputation again.
+CELL_LAT, CELL_LON = 0.1, 0.15
+# A little less than a degree of latitude on the earth (111.2 km), so that a box is never too small.
+KM_PER_DEGREE = 111.0
+# Up to this many candidates, the offers are read from the area each of them reaches rather than one around all.
+SEPARATE_AREAS = 20
+_MASK = (1 << 64) - 1
+_INPUTS_PERSON = f"inputs-v{engine.ENGINE_VERSION}".encode()
+
+
+def _hash(value) -> int:
+    """A stable 64-bit hash (not Python's `hash`, which differs between processes) of plain values: numbers,
+    strings, dates, None, and lists and tuples of them."""
+    data = repr(value).encode()
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=_INPUTS_PERSON).digest(), "big")
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude / CELL_LAT), math.floor(longitude / CELL_LON)
+
+
+def _reach_cells(candidate: CandidateFacts) -> tuple[int, int, int, int] | None:
+    """First and last row and column of the cells that a box around the candidate's radius touches (None
+    without a place: such a candidate reaches online courses only)."""
+    if candidate.location is None:
+        return None
+    latitude, longitude = candidate.location
+    km = engine.radius_tenths(candidate) / 10 + 1  # a kilometre more: distances are rounded to 100 m
+    d_lat = km / KM_PER_DEGREE
+    # A degree of longitude is shortest on the box's side nearest the pole: measured there, the box is wide enough.
+    d_lon = km / (KM_PER_DEGREE * math.cos(math.radians(min(abs(latitude) + d_lat, 89.0))))
+    first_row, first_column = _cell(latitude - d_lat, longitude - d_lon)
+    last_row, last_column = _cell(latitude + d_lat, longitude + d_lon)
+    return first_row, last_row, first_column, last_column
+
+
+def _areas_reached(facts: list[CandidateFacts]) -> list[tuple[float, float, float, float]]:
+    """Areas (latitudes, longitudes) covering every cell the candidates reach, one cell wider on each side so
+    that rounding at a cell's edge never leaves an offer of a reached cell out: one per candidate for a few
+    of them (those a changed vacancy reaches sit around it, and the one box around them all holds four times the
+    offers), else one around them all."""
+    boxes = [box for box in map(_reach_cells, facts) if box is not None]
+    if not boxes:
+        return [(0.0, 0.0, 0.0, 0.0)]  # online courses only
+    if len(boxes) > SEPARATE_AREAS:
+        rows, columns = [b[0] for b in boxes] + [b[1] for b in boxes], [b[2] for b in boxes] + [b[3] for b in boxes]
+        boxes = [(min(rows), max(rows), min(columns), max(columns))]
+    return [
+        ((b[0] - 1) * CELL_LAT, (b[1] + 2) * CELL_LAT, (b[2] - 1) * CELL_LON, (b[3] + 2) * CELL_LON)
+        for b in sorted(set(boxes))
+    ]
+
+
+def _vacancy_state(vacancy: VacancyFacts, today: datetime.date) -> list:
+    """Everything the engine reads of a vacancy, and its state relative to the day: whether it says "closing
+    soon". (Whether it is still open decides whether it is loaded at all; its start only counts against a
+    candidate who can start later, and those are recomputed every day.)"""
+    closes_soon = vacancy.closes_on is not None and 0 <= (vacancy.closes_on - today).days <= engine.CLOSING_SOON_DAYS
+    return [
+        "vacancy", vacancy.id, vacancy.kind, vacancy.kldb, vacancy.german, vacancy.location, vacancy.hours,
+        vacancy.shift_work, vacancy.start_date, vacancy.childcare, sorted(vacancy.licences), vacancy.recognition,
+        vacancy.closes_on, closes_soon,
+    ]  # fmt: skip
+
+
+def _course_state(course: CourseFacts, today: datetime.date) -> list:
+    """Everything the engine reads of a course, and its start relative to the day as a candidate who can start
+    now sees it: running, starting within the "soon" window, or later."""
+    if course.start_date < today:
+        start = "running"
+    elif (course.start_date - today).days <= engine.COURSE_START_SOON_DAYS:
+        start = "soon"
+    else:
+        start = "later"
+    return [
+        "course", course.id, course.kind, course.level_from, course.level_to, course.location, course.start_date,
+        course.end_date, course.schedule, course.childcare, course.subject, course.seats_left, course.waiting_list,
+        start,
+    ]  # fmt: skip
+
+
+class OfferAreas:
+    """Versions of the offers by cell: the sum of a hash of each offer's state, kept as prefix sums so that the
+    version of any box of cells takes four look-ups. Online courses have one version of their own."""
+
+    def __init__(self, vacancies: Iterable[VacancyFacts], courses: Iterable[CourseFacts], *, today: datetime.date):
+        cells: dict[tuple[int, int], int] = {}
+        self.online = 0
+        for state, location in [(_vacancy_state(v, today), v.location) for v in vacancies] + [
+            (_course_state(c, today), c.location) for c in courses
+        ]:
+            if location is None:
+                self.online = (self.online + _hash(state)) & _MASK
+                continue
+            cell = _cell(*location)
+            cells[cell] = (cells.get(cell, 0) + _hash(state)) & _MASK
+        if not cells:
+            self.first_row = self.first_column = 0
+            self.prefix = [[0]]
+            return
+        self.first_row = min(row for row, _column in cells)
+        self.first_column = min(column for _row, column in cells)
+        rows = max(row for row, _column in cells) - self.first_row + 1
+        columns = max(column for _row, column in cells) - self.first_column + 1
+        prefix = [[0] * (columns + 1) for _ in range(rows + 1)]
+        for r in range(rows):
+            running = 0
+            for c in range(columns):
+                running = (running + cells.get((r + self.first_row, c + self.first_column), 0)) & _MASK
+                prefix[r + 1][c + 1] = (prefix[r][c + 1] + running) & _MASK
+        self.prefix = prefix
+
+    def version(self, first_row: int, last_row: int, first_column: int, last_column: int) -> int:
+        """Version of the offers in the box of cells (inclusive); cells outside the grid hold no offers."""
+        rows, columns = len(self.prefix) - 1, len(self.prefix[0]) - 1
+        r0, r1 = max(first_row - self.first_row, 0), min(last_row - self.first_row, rows - 1)
+        c0, c1 = max(first_column - self.first_column, 0), min(last_column - self.first_column, columns - 1)
+        if r0 > r1 or c0 > c1:
+            return 0
+        p = self.prefix
+        return (p[r1 + 1][c1 + 1] - p[r0][c1 + 1] - p[r1 + 1][c0] + p[r0][c0]) & _MASK
+
+
+def _candidate_state(candidate: CandidateFacts, today: datetime.date) -> list:
+    """Everything the engine reads of a candidate (their age in years included), in a stable order.
+
+    A candidate who can start only later is scored against offers starting "now", whose start is today: their
+    results change every day, so the day is part of their inputs.
+    """
+    if candidate.earliest_start is None or candidate.earliest_start <= today:
+        available = "now"
+    else:
+        available = [candidate.earliest_start, today]
+    return [
+        candidate.id, candidate.german, sorted(candidate.looking_for), candidate.hours, available, candidate.location,
+        candidate.radius_km, candidate.transport, candidate.occupations, candidate.childcare_needed,
+        candidate.shift_work_possible, sorted(candidate.licences), candidate.recognised, candidate.age,
+    ]  # fmt: skip
+
+
+def inputs_fingerprint(candidate: CandidateFacts, areas: OfferAreas, today: datetime.date) -> int:
+    """A hash of everything a candidate's vacancy and course matches are computed from, and of the engine
+    version: equal hashes mean a recomputation would store the same rows."""
+    box = _reach_cells(candidate)
+    near = areas.version(*box) if box is not None else 0
+    online = areas.online if engine.courses_help(candidate) else 0
+    value = _hash([_candidate_state(candidate, today), near, online])
+    return value - (1 << 64) if value >= 1 << 63 else value  # a signed bigint
+
+
+# --- Mentors -------------------------------------------------------------------------------------------------
+
+
+def mentor_facts(mentor: MentorProfile, current: int | None = None) -> MentorFacts:
+    """A mentor as the engine scores them. `current`: their mentorships that take up a place; by default the
+    `current_mentorships` annotated on the mentor, else counted (one query)."""
+    if current is None:
+        current = getattr(mentor, "current_mentorships", None)
+    if current is None:
+        current = mentor.mentorships.current().count()
+    if mentor.latitude is not None and mentor.longitude is not None:
+        location = (mentor.latitude, mentor.longitude)
+    else:
+        location = coordinates_of(mentor.postal_code)
+    return MentorFacts(
+        id=mentor.pk,
+        location=location,
+        radius_km=mentor.travel_radius_km,
+        free_places=mentor.capacity - current,
+        helps_with=frozenset(mentor.helps_with or ()),
+        languages=frozenset(mentor.languages or ()),
+    )
