@@ -10,7 +10,8 @@ class CommonConfig(AppConfig):
 
     def ready(self):
         from .lookups import register
-        from .page_cache import connect_signals
+        from . import page_cache, scoped_cache
 
         register()
-        connect_signals()
+        page_cache.connect_signals()
+        scoped_cache.connect_signals()

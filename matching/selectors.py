@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -154,6 +154,16 @@ def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
     if user.role != Role.EMPLOYER or membership is None:
         return None
     return Vacancy.objects.filter(pk=pk, organisation_id=membership.organisation_id).first()
+
+
+def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:
+    """What the vacancy's stored matches are, in one small aggregate: their number, the sum of their
+    fingerprints (a hash of score and parts each) and the latest computation. The recomputation writes matches
+    in bulk, without signals, so a kept candidate list is keyed by this rather than by a version."""
+    found = Match.objects.filter(vacancy=vacancy).aggregate(
+        count=Count("pk"), fingerprints=Sum("fingerprint"), profiles=Sum("profile_id"), computed=Max("computed_at")
+    )
+    return (found["count"], found["fingerprints"], found["profiles"], found["computed"])
 
 
 def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[CandidateCard]:

@@ -1,8 +1,10 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from common.scoped_cache import scoped_part
 from places.selectors import candidate_in_region
 
 from .models import MatchKind
@@ -11,6 +13,7 @@ from .selectors import (
     candidate_cards_for_vacancy,
     match_list_for_candidate,
     pathways_for_candidate,
+    vacancy_matches_fingerprint,
     vacancy_of_employer,
 )
 
@@ -35,8 +38,22 @@ def vacancy_candidates(request, pk):
     vacancy = vacancy_of_employer(user=request.user, pk=pk)
     if vacancy is None:
         raise Http404
-    cards = candidate_cards_for_vacancy(vacancy=vacancy)
-    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "cards": cards})
+
+    def cards_html():
+        cards = candidate_cards_for_vacancy(vacancy=vacancy)
+        return render_to_string("matching/includes/vacancy_candidate_cards.html", {"cards": cards})
+
+    # The same for every member of the organisation: rendered once per vacancy, its stored matches and the
+    # candidate data version (common.scoped_cache), without the request. vacancy_of_employer has checked that
+    # the vacancy is the reader's organisation's, and the organisation is part of the key as well.
+    cards = scoped_part(
+        name="vacancy-candidates",
+        scope=(vacancy.pk, vacancy.organisation_id),
+        parts=(),
+        version=repr(vacancy_matches_fingerprint(vacancy=vacancy)),
+        render=cards_html,
+    )
+    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "candidate_cards": cards})
 
 
 @role_required(Role.COORDINATOR)
