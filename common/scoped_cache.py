@@ -109,11 +109,12 @@ def connect_signals() -> None:
     )
 
 
-def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version: str = "") -> str:
+def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None) -> str:
     """The HTML `render()` returns, kept for this scope, these parts, the language, the day and the version.
 
-    `version` adds what the candidate data version does not cover (the fingerprint of a vacancy's stored
-    matches, written in bulk by the recomputation). `render` must use nothing of the request.
+    `version()`, when given, adds what the candidate data version does not cover (the fingerprint of a
+    vacancy's stored matches, written in bulk by the recomputation); asked only when the cache is on.
+    `render` must use nothing of the request.
     """
     seconds = settings.SCOPED_CACHE_SECONDS
     if seconds <= 0:
@@ -122,7 +123,7 @@ def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version: str =
         name,
         scope,
         parts,
-        version,
+        version() if version else None,
         candidate_data_version(),
         translation.get_language(),
         timezone.localdate().isoformat(),

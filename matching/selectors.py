@@ -157,13 +157,13 @@ def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
 
 
 def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:
-    """What the vacancy's stored matches are, in one small aggregate: their number, the sum of their
-    fingerprints (a hash of score and parts each) and the latest computation. The recomputation writes matches
-    in bulk, without signals, so a kept candidate list is keyed by this rather than by a version."""
+    """What the vacancy's stored matches are, in one small aggregate: how many, whose, their scores and the
+    latest computation (the recomputation stamps every row it writes or changes). It writes matches in bulk,
+    without signals, so a kept candidate list is keyed by this rather than by a version."""
     found = Match.objects.filter(vacancy=vacancy).aggregate(
-        count=Count("pk"), fingerprints=Sum("fingerprint"), profiles=Sum("profile_id"), computed=Max("computed_at")
+        count=Count("pk"), profiles=Sum("profile_id"), scores=Sum("score"), computed=Max("computed_at")
     )
-    return (found["count"], found["fingerprints"], found["profiles"], found["computed"])
+    return (found["count"], found["profiles"], found["scores"], found["computed"])
 
 
 def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[CandidateCard]:

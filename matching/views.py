@@ -50,7 +50,7 @@ def vacancy_candidates(request, pk):
         name="vacancy-candidates",
         scope=(vacancy.pk, vacancy.organisation_id),
         parts=(),
-        version=repr(vacancy_matches_fingerprint(vacancy=vacancy)),
+        version=lambda: vacancy_matches_fingerprint(vacancy=vacancy),
         render=cards_html,
     )
     return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "candidate_cards": cards})
