@@ -9,8 +9,8 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from .lookups import register
         from . import page_cache, scoped_cache
+        from .lookups import register
 
         register()
         page_cache.connect_signals()
