@@ -1,6 +1,7 @@
 """The supply report pages: they read the cached SupplyReport and never compute it."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -95,6 +96,9 @@ def _report_page(request, *, region: Region | None):
     return render(request, "courses/report.html", context)
 
 
+# Reads only (a POST only asks the worker for a report): without a transaction of its own the page saves two
+# round trips to the database (BEGIN, COMMIT).
+@transaction.non_atomic_requests
 @role_required(*REPORT_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def supply_report(request):

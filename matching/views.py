@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -32,6 +33,8 @@ def my_matches(request):
     return render(request, "matching/my_matches.html", context)
 
 
+# Reads only: without a transaction of its own the page saves two round trips to the database (BEGIN, COMMIT).
+@transaction.non_atomic_requests
 @role_required(Role.EMPLOYER)
 def vacancy_candidates(request, pk):
     """The best-fitting candidates of one of the employer's vacancies who agreed to be seen, anonymously."""

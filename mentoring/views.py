@@ -4,6 +4,7 @@ caseload, timeline). Coordinators see their region only; admins see all regions 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -423,6 +424,8 @@ def suggest(request):
     )
 
 
+# Reads only: without a transaction of its own the page saves two round trips to the database (BEGIN, COMMIT).
+@transaction.non_atomic_requests
 @role_required(*COORDINATION_ROLES)
 def caseload(request):
     region = _scope(request)

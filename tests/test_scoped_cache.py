@@ -2,6 +2,7 @@
 next visit, and nobody ever gets a part of a region or vacancy that is not theirs."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -235,3 +236,24 @@ def test_a_recomputed_supply_report_shows_at_once(client, hannover):
     SupplyReport.objects.filter(pk=report.pk).update(data=data, computed_at=timezone.now())
 
     assert "<td>4711</td>" in client.get(url).content.decode()
+
+
+# --- The navigation, reused for every reader: each keeps their own CSRF token -----------------------------------
+
+
+def test_the_reused_navigation_carries_each_readers_own_csrf_token(hannover, braunschweig):
+    from django.test import Client
+
+    tokens = []
+    for coordinator in (hannover, braunschweig):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(coordinator)
+        page = client.get(CASELOAD).content.decode()
+        assert "csrf-token-of-this-request" not in page
+        found = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+        assert len(found) == 1, "the same token in the navigation, its copy in the menu and the language form"
+        token = found.pop()
+        tokens.append(client.cookies["csrftoken"].value)
+        assert client.post(reverse("account_logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+        assert client.get(CASELOAD).status_code == 302, "logged out with the token of the reused navigation"
+    assert tokens[0] != tokens[1]

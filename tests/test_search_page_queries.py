@@ -44,6 +44,7 @@ def _pages_rendered_not_served_from_the_page_cache(settings):
     would answer the second request without it (tests/test_page_cache.py)."""
     settings.PAGE_CACHE_SECONDS = 0
 
+
 HANNOVER = ["30159", "30161", "30163", "30165"]
 
 
