@@ -149,11 +149,10 @@ class CandidateCard:
 
 
 def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
-    """The vacancy if the user works for the organisation that offers it."""
-    membership = getattr(user, "membership", None)
-    if user.role != Role.EMPLOYER or membership is None:
+    """The vacancy if the user works for the organisation that offers it (one query, the membership joined)."""
+    if user.role != Role.EMPLOYER:
         return None
-    return Vacancy.objects.filter(pk=pk, organisation_id=membership.organisation_id).first()
+    return Vacancy.objects.filter(pk=pk, organisation__memberships__user=user).first()
 
 
 def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:

@@ -204,9 +204,9 @@ def test_the_coordinators_caseload(client, kept):
     candidates_with_a_history(20, offset=2)
     many = queries_of(client, url)
 
-    # savepoint ×2, session, user, region, the figures, count, rows, notification badge; kept: no figures,
-    # count or rows
-    assert_fixed("coordinator caseload", few, many, budget=6 if kept else 9)
+    # session, user, region, the figures, count, rows, notification badge (no transaction: the page only
+    # reads); kept: no figures, count or rows
+    assert_fixed("coordinator caseload", few, many, budget=4 if kept else 7)
 
 
 @KEPT
@@ -229,9 +229,9 @@ def test_an_employers_candidate_list(client, kept):
     many = queries_of(client, url)
 
     assert client.get(url).content.decode().count('class="card match-card"') == 14
-    # savepoint ×2, session, user, membership, vacancy, matches, their occupations (2), contacts, badge; kept:
-    # one aggregate of the matches instead of matches, occupations and contacts
-    assert_fixed("employer's candidate list", few, many, budget=8 if kept else 11)
+    # session, user, vacancy (with the membership joined), matches, their occupations (2), contacts, badge (no
+    # transaction); kept: one aggregate of the matches instead of matches, occupations and contacts
+    assert_fixed("employer's candidate list", few, many, budget=5 if kept else 8)
 
 
 @KEPT
@@ -249,4 +249,4 @@ def test_the_supply_report(client, kept):
     supply_report_refresh(region=coordinator.region)
     many = queries_of(client, url)
 
-    assert_fixed("supply report", few, many, budget=7)  # savepoint ×2, session, user, region, report, badge
+    assert_fixed("supply report", few, many, budget=5)  # session, user, region, report, badge (no transaction)

@@ -7,8 +7,8 @@ import random
 import pytest
 from django.db.models import Max, Min
 from django.utils import timezone
-from portal.vocabulary import GermanLevel
 
+from common.vocabulary import GermanLevel
 from courses.models import Course
 from employers.models import Vacancy
 from matching.models import Match, MatchInputs
