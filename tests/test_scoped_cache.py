@@ -209,9 +209,13 @@ def test_a_changed_score_shows_at_once(client, painter):
 def test_another_employer_never_sees_the_candidates_of_a_vacancy(client, painter):
     employer, other = EmployerStaffFactory(), EmployerStaffFactory()
     vacancy = PublishedVacancyFactory(organisation=employer.membership.organisation, occupation=painter)
-    their_own = PublishedVacancyFactory(organisation=other.membership.organisation, occupation=painter)
+    # Another occupation, in Emden: far beyond the candidate's 25 km, so no candidate fits it.
+    their_own = PublishedVacancyFactory(
+        organisation=other.membership.organisation, occupation=OccupationFactory(), postal_code="26721"
+    )
     profile = visible_painter(painter)
-    match_recompute_for_vacancy(vacancy=vacancy)  # their own vacancy's matches are not computed yet: none
+    match_recompute_for_vacancy(vacancy=vacancy)
+    match_recompute_for_vacancy(vacancy=their_own)
     client.force_login(employer)
     assert str(profile.public_id) in cards(client, vacancy)
 
