@@ -109,12 +109,13 @@ def connect_signals() -> None:
     )
 
 
-def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None) -> str:
+def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None, data_version: str = "") -> str:
     """The HTML `render()` returns, kept for this scope, these parts, the language, the day and the version.
 
     `version()`, when given, adds what the candidate data version does not cover (the fingerprint of a
     vacancy's stored matches, written in bulk by the recomputation); asked only when the cache is on.
-    `render` must use nothing of the request.
+    `data_version`: the candidate data version when the view has read it already for another part (one read
+    of the shared cache per request). `render` must use nothing of the request.
     """
     seconds = settings.SCOPED_CACHE_SECONDS
     if seconds <= 0:
@@ -124,7 +125,7 @@ def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None) 
         scope,
         parts,
         version() if version else None,
-        candidate_data_version(),
+        data_version or candidate_data_version(),
         translation.get_language(),
         timezone.localdate().isoformat(),
     )

@@ -2,6 +2,7 @@
 by candidate, mentor and coordinator, and the coordinator workspace (approvals, requests, suggestion,
 caseload, timeline). Coordinators see their region only; admins see all regions or pick one."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from accounts.permissions import role_required
 from common.pagination import SearchPaginator
-from common.scoped_cache import scoped_part
+from common.scoped_cache import candidate_data_version, scoped_part
 from places.selectors import candidate_in_region, region_postal_codes
 from portal.services import candidate_profile_ensure
 
@@ -438,6 +439,7 @@ def caseload(request):
     # and candidate data version (common.scoped_cache), without the request. The region is the one
     # places.selectors allows this reader, so a part of another region is never asked for.
     scope = ("caseload", region.pk if region else None)
+    data_version = candidate_data_version() if settings.SCOPED_CACHE_SECONDS > 0 else ""
 
     def counts_html():
         return render_to_string(
@@ -457,9 +459,15 @@ def caseload(request):
         {
             **_scope_context(request, region),
             "form": form,
-            "caseload_counts": scoped_part(name="caseload-counts", scope=scope, parts=(), render=counts_html),
+            "caseload_counts": scoped_part(
+                name="caseload-counts", scope=scope, parts=(), render=counts_html, data_version=data_version
+            ),
             "caseload_list": scoped_part(
-                name="caseload-list", scope=scope, parts=(filters, page_number, query), render=list_html
+                name="caseload-list",
+                scope=scope,
+                parts=(filters, page_number, query),
+                render=list_html,
+                data_version=data_version,
             ),
         },
     )
