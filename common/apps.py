@@ -9,8 +9,9 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
+        from . import page_cache, scoped_cache
         from .lookups import register
-        from .page_cache import connect_signals
 
         register()
-        connect_signals()
+        page_cache.connect_signals()
+        scoped_cache.connect_signals()

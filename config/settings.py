@@ -112,6 +112,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_STORE = env("PAGE_CACHE_STORE", default="worker")
 PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=500)
+# Parts of the signed-in finder pages kept per region or vacancy in each worker (common.scoped_cache): at most
+# this many seconds after a change no write announced; 0 switches it off.
+SCOPED_CACHE_SECONDS = env.int("SCOPED_CACHE_SECONDS", default=60)
+SCOPED_CACHE_WORKER_PARTS = env.int("SCOPED_CACHE_WORKER_PARTS", default=2000)
 
 REDIS_URL = env("REDIS_URL", default="")
 

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -149,11 +149,20 @@ class CandidateCard:
 
 
 def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
-    """The vacancy if the user works for the organisation that offers it."""
-    membership = getattr(user, "membership", None)
-    if user.role != Role.EMPLOYER or membership is None:
+    """The vacancy if the user works for the organisation that offers it (one query, the membership joined)."""
+    if user.role != Role.EMPLOYER:
         return None
-    return Vacancy.objects.filter(pk=pk, organisation_id=membership.organisation_id).first()
+    return Vacancy.objects.filter(pk=pk, organisation__memberships__user=user).first()
+
+
+def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:
+    """What the vacancy's stored matches are, in one small aggregate: how many, whose, their scores and the
+    latest computation (the recomputation stamps every row it writes or changes). It writes matches in bulk,
+    without signals, so a kept candidate list is keyed by this rather than by a version."""
+    found = Match.objects.filter(vacancy=vacancy).aggregate(
+        count=Count("pk"), profiles=Sum("profile_id"), scores=Sum("score"), computed=Max("computed_at")
+    )
+    return (found["count"], found["profiles"], found["scores"], found["computed"])
 
 
 def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[CandidateCard]:

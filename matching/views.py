@@ -1,8 +1,11 @@
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from accounts.models import Role
 from common.permissions import role_required
+from common.scoped_cache import scoped_part
 from places.selectors import candidate_in_region
 
 from .models import MatchKind
@@ -11,6 +14,7 @@ from .selectors import (
     candidate_cards_for_vacancy,
     match_list_for_candidate,
     pathways_for_candidate,
+    vacancy_matches_fingerprint,
     vacancy_of_employer,
 )
 
@@ -29,14 +33,30 @@ def my_matches(request):
     return render(request, "matching/my_matches.html", context)
 
 
+# Reads only: without a transaction of its own the page saves two round trips to the database (BEGIN, COMMIT).
+@transaction.non_atomic_requests
 @role_required(Role.EMPLOYER)
 def vacancy_candidates(request, pk):
     """The best-fitting candidates of one of the employer's vacancies who agreed to be seen, anonymously."""
     vacancy = vacancy_of_employer(user=request.user, pk=pk)
     if vacancy is None:
         raise Http404
-    cards = candidate_cards_for_vacancy(vacancy=vacancy)
-    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "cards": cards})
+
+    def cards_html():
+        cards = candidate_cards_for_vacancy(vacancy=vacancy)
+        return render_to_string("matching/includes/vacancy_candidate_cards.html", {"cards": cards})
+
+    # The same for every member of the organisation: rendered once per vacancy, its stored matches and the
+    # candidate data version (common.scoped_cache), without the request. vacancy_of_employer has checked that
+    # the vacancy is the reader's organisation's, and the organisation is part of the key as well.
+    cards = scoped_part(
+        name="vacancy-candidates",
+        scope=(vacancy.pk, vacancy.organisation_id),
+        parts=(),
+        version=lambda: vacancy_matches_fingerprint(vacancy=vacancy),
+        render=cards_html,
+    )
+    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "candidate_cards": cards})
 
 
 @role_required(Role.COORDINATOR)

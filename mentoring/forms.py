@@ -105,6 +105,9 @@ class AssignForm(forms.Form):
 class CaseloadFilterForm(forms.Form):
     """The caseload's filters, read from the query string; every field may stay empty."""
 
+    # Check boxes and a list: nothing typed, nothing of the reader (common.render_cache).
+    cache_rendered_fields = ("no_mentor", "inactive", "german_level", "waiting_for_course", "application_in_progress")
+
     no_mentor = forms.BooleanField(label=_("No mentor yet"), required=False)
     inactive = forms.BooleanField(label=_("No activity for 30 days"), required=False)
     german_level = forms.ChoiceField(

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from common.page_cache import public_listings_changed
+from common.scoped_cache import candidate_data_changed
 
 from .catalogue import catalogue_read, catalogue_write
 from .models import Occupation, OccupationField, OccupationTerm
@@ -25,4 +26,5 @@ def occupation_catalogue_load(*, data_dir: Path | None = None) -> dict:
     # Searches cached for the old catalogue are no longer read.
     transaction.on_commit(lambda: cache.set(CATALOGUE_VERSION_KEY, uuid.uuid4().hex, timeout=None))
     public_listings_changed()  # the terms are written in bulk, which sends no signal
+    candidate_data_changed()  # an employer's candidate cards name the occupations
     return counts

@@ -89,9 +89,10 @@ def _no_fragments_from_earlier_tests():
     """Rendered fragments live in the process; a rolled-back test's offers must not be shown to the next one."""
     from common.page_cache import pages_in_worker
     from common.render_cache import fragments
+    from common.scoped_cache import parts_in_worker
 
-    fragments.clear()
-    pages_in_worker.clear()
+    for store in (fragments, pages_in_worker, parts_in_worker):
+        store.clear()
     yield
-    fragments.clear()
-    pages_in_worker.clear()
+    for store in (fragments, pages_in_worker, parts_in_worker):
+        store.clear()

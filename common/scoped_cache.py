@@ -1,0 +1,138 @@
+"""Rendered parts of the signed-in finder pages, kept per scope: a coordinator's region, an employer's vacancy.
+
+The caseload, an employer's candidates of a vacancy and the supply report are personal pages, so no whole page
+is kept and nothing is shared between scopes. But every coordinator of a region sees the same list of the
+region's candidates, and every member of an organisation the same candidates of its vacancy: those parts are
+rendered once and kept under a key made of
+
+- the scope (the region's id, the vacancy's and its organisation's id), which the view has already checked the
+  reader may see (places.selectors is the one rule for a coordinator's region), so a key of another scope is
+  never asked for;
+- everything else the part shows (filters, page, query string), the language and today's date;
+- the *candidate data version*: every save and delete of what these parts show (a candidate's profile,
+  account, languages and occupations, mentorships and requests, course and event registrations, courses,
+  applications, contact grants, occupations, a region's postal codes) gives a new one (signals below; a
+  writer that updates in bulk calls `candidate_data_changed()`), so the next request after a change renders
+  afresh. Like the page cache's version, it is set at once and again after the commit.
+
+`SCOPED_CACHE_SECONDS` (60 s) is the safety net for what no write announces (the day's activity growing older,
+a bulk update nobody announced); 0 switches the cache off.
+
+A part is rendered without the request (`render_to_string` with its own context): no user, session, CSRF token
+or nonce can end up in it. Kept in each worker's memory (a bounded store, least recently used dropped first),
+never in the shared cache and never in a log: the parts hold names of candidates. The version lives in the
+shared cache, so every worker sees a change at once.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+
+from common.render_cache import _RecentlyUsed
+
+VERSION_KEY = "scoped-cache:candidate-data-version"
+
+parts_in_worker = _RecentlyUsed(getattr(settings, "SCOPED_CACHE_WORKER_PARTS", 2_000))
+
+
+def candidate_data_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def candidate_data_changed() -> None:
+    """Something the caseload or an employer's candidate list shows has changed: render them afresh.
+
+    Now, and once more after the commit (a request that read the old rows in between keeps its part under a
+    version nobody asks for any more); the second once per transaction however many rows change.
+    """
+    _new_version()
+    connection = transaction.get_connection()
+    if not any(func is _new_version for _ids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_new_version)
+
+
+def _changed(sender, **kwargs) -> None:
+    candidate_data_changed()
+
+
+def _postal_codes_changed(sender, action: str = "", **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        candidate_data_changed()
+
+
+def connect_signals() -> None:
+    from accounts.models import User
+    from applications.models import Application, ApplicationEvent
+    from courses.models import Course, CourseRegistration
+    from events.models import EventRegistration
+    from mentoring.models import MentorRequest, Mentorship
+    from occupations.models import Occupation
+    from places.models import Region
+    from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile, ContactGrant
+
+    models = (
+        User,
+        CandidateProfile,
+        CandidateLanguage,
+        CandidateOccupation,
+        ContactGrant,
+        Mentorship,
+        MentorRequest,
+        Course,
+        CourseRegistration,
+        EventRegistration,
+        Application,
+        ApplicationEvent,
+        Occupation,
+        Region,
+    )
+    for model in models:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"scoped_cache_save_{model._meta.label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"scoped_cache_delete_{model._meta.label}")
+    m2m_changed.connect(
+        _postal_codes_changed, sender=Region.postal_codes.through, dispatch_uid="scoped_cache_region_postal_codes"
+    )
+
+
+def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None, data_version: str = "") -> str:
+    """The HTML `render()` returns, kept for this scope, these parts, the language, the day and the version.
+
+    `version()`, when given, adds what the candidate data version does not cover (the fingerprint of a
+    vacancy's stored matches, written in bulk by the recomputation); asked only when the cache is on.
+    `data_version`: the candidate data version when the view has read it already for another part (one read
+    of the shared cache per request). `render` must use nothing of the request.
+    """
+    seconds = settings.SCOPED_CACHE_SECONDS
+    if seconds <= 0:
+        return render()
+    key_parts = (
+        name,
+        scope,
+        parts,
+        version() if version else None,
+        data_version or candidate_data_version(),
+        translation.get_language(),
+        timezone.localdate().isoformat(),
+    )
+    key = hashlib.blake2b(repr(key_parts).encode(), digest_size=20).hexdigest()
+    stored = parts_in_worker.get(key)
+    if stored is not None and stored[0] >= time.monotonic():
+        return mark_safe(stored[1])  # noqa: S308 - rendered by the template engine, escaped there
+    html = str(render())
+    parts_in_worker.set(key, (time.monotonic() + seconds, html))
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
