@@ -30,12 +30,12 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from common.render_cache import _RecentlyUsed
+from common.transactions import on_commit_once
 
 VERSION_KEY = "scoped-cache:candidate-data-version"
 
@@ -61,9 +61,7 @@ def candidate_data_changed() -> None:
     version nobody asks for any more); the second once per transaction however many rows change.
     """
     _new_version()
-    connection = transaction.get_connection()
-    if not any(func is _new_version for _ids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(_new_version)
+    on_commit_once("scoped-cache:new-version", _new_version)
 
 
 def _changed(sender, **kwargs) -> None:
