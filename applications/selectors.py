@@ -42,3 +42,8 @@ def application_for_vacancy(*, user: User, vacancy: Vacancy) -> Application | No
     if not user.is_authenticated:
         return None
     return Application.objects.filter(profile__user=user, vacancy=vacancy).first()
+
+
+def vacancy_open_for_applications(*, pk: int) -> Vacancy | None:
+    """The published vacancy someone may apply for, with what the application page shows of it."""
+    return Vacancy.objects.published().select_related("organisation", "occupation").filter(pk=pk).first()

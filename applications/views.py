@@ -3,25 +3,31 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from common.permissions import role_required
-from employers.selectors import vacancy_list_published
 from portal.services import candidate_profile_ensure
 
 from .forms import ApplicationForm, WithdrawForm
 from .models import ApplicationStatus
-from .selectors import application_for_vacancy, application_list_for_candidate, application_of_candidate
+from .selectors import (
+    application_for_vacancy,
+    application_list_for_candidate,
+    application_of_candidate,
+    vacancy_open_for_applications,
+)
 from .services import application_submit, application_transition
 
 
 @role_required(Role.CANDIDATE)
 def application_apply(request, pk: int):
     """Only published offers; a second application for the same offer leads to the first one."""
-    vacancy = get_object_or_404(vacancy_list_published(), pk=pk)
+    vacancy = vacancy_open_for_applications(pk=pk)
+    if vacancy is None:
+        raise Http404
     if vacancy.is_external:
         messages.info(request, _("Applications for this offer go to its original ad. Please follow the link there."))
         return redirect("vacancies:detail", pk=vacancy.pk)

@@ -47,7 +47,6 @@ KNOWN_UPWARD = {
     ("employers", "matching"): "the public vacancy search (employers.filters) shows a signed-in candidate's fit; "
     "the search belongs with the candidate's pages above matching",
     ("accounts", "employers"): "sign-up of employer and provider staff creates their organisation in the same step",
-    ("applications", "employers"): "the application page finds the published vacancy with employers' selector",
     ("portal", "matching"): "the candidate's pages show their matches: the profile and the pages are one app",
 }
 # Circles other than an app's tasks and the services that queue them: the modules of each, sorted.
