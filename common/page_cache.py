@@ -24,7 +24,6 @@ The version lives in the configured cache either way, so every worker sees a cha
 
 import hashlib
 import time
-import uuid
 from functools import wraps
 
 from django.conf import settings
@@ -34,10 +33,10 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from common.data_versions import DataVersion
 from common.render_cache import _RecentlyUsed
-from common.transactions import on_commit_once
 
-VERSION_KEY = "page-cache:public-listings-version"
+PUBLIC_LISTINGS = DataVersion("page-cache:public-listings-version")
 # Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark
 # and whoever looks at a response, never part of the page itself.
 HEADER = "X-Page-Cache"
@@ -49,27 +48,12 @@ pages_in_worker = _RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500
 
 
 def public_listings_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    return PUBLIC_LISTINGS.current()
 
 
 def public_listings_changed() -> None:
-    """Something the public lists show has changed: the next visitor gets freshly rendered pages.
-
-    Now, and once more after the commit: a request that rendered the old rows between the two keeps its page
-    under a version nobody asks for any more. The second only once per transaction, however many rows it
-    changes; the first every time, since a reader in the same transaction (a test, a management command
-    that renders) must not get a page kept before the change.
-    """
-    _new_version()
-    on_commit_once("page-cache:new-version", _new_version)
+    """Something the public lists show has changed: the next visitor gets freshly rendered pages."""
+    PUBLIC_LISTINGS.changed()
 
 
 def _changed(sender, **kwargs) -> None:

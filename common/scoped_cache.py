@@ -26,42 +26,27 @@ shared cache, so every worker sees a change at once.
 
 import hashlib
 import time
-import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
+from common.data_versions import DataVersion
 from common.render_cache import _RecentlyUsed
-from common.transactions import on_commit_once
 
-VERSION_KEY = "scoped-cache:candidate-data-version"
+CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
 
 parts_in_worker = _RecentlyUsed(getattr(settings, "SCOPED_CACHE_WORKER_PARTS", 2_000))
 
 
 def candidate_data_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    return CANDIDATE_DATA.current()
 
 
 def candidate_data_changed() -> None:
-    """Something the caseload or an employer's candidate list shows has changed: render them afresh.
-
-    Now, and once more after the commit (a request that read the old rows in between keeps its part under a
-    version nobody asks for any more); the second once per transaction however many rows change.
-    """
-    _new_version()
-    on_commit_once("scoped-cache:new-version", _new_version)
+    """Something the caseload or an employer's candidate list shows has changed: render them afresh."""
+    CANDIDATE_DATA.changed()
 
 
 def _changed(sender, **kwargs) -> None:

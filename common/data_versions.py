@@ -1,0 +1,34 @@
+"""Versions of the data behind kept pages and parts (common.page_cache, common.scoped_cache).
+
+A version is a random value in the shared cache (Redis in production), so every worker sees a change at once.
+What is kept is keyed by the version it was rendered under; a new version makes it unreachable, and the
+bounded stores drop it in time.
+"""
+
+import uuid
+
+from django.core.cache import cache
+
+from common.transactions import on_commit_once
+
+
+class DataVersion:
+    def __init__(self, key: str):
+        self.key = key
+
+    def current(self) -> str:
+        version = cache.get(self.key)
+        if version is None:
+            cache.add(self.key, uuid.uuid4().hex, timeout=None)
+            version = cache.get(self.key)
+        return version
+
+    def _renew(self) -> None:
+        cache.set(self.key, uuid.uuid4().hex, timeout=None)
+
+    def changed(self) -> None:
+        """Now, and once more after the commit: a request that read the old rows in between keeps its result
+        under a version nobody asks for any more. The second once per transaction, however many rows change;
+        the first every time, since a reader in the same transaction must not get what was kept before."""
+        self._renew()
+        on_commit_once(f"{self.key}:renew", self._renew)
