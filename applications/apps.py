@@ -7,3 +7,11 @@ class ApplicationsConfig(AppConfig):
 
     name = "applications"
     verbose_name = _("Applications")
+
+    def ready(self):
+        # Kept pages and parts are rendered afresh when these change (common.page_cache, common.scoped_cache).
+        from common.scoped_cache import CANDIDATE_DATA
+
+        from .models import Application, ApplicationEvent
+
+        CANDIDATE_DATA.watch(Application, ApplicationEvent)

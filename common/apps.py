@@ -9,9 +9,8 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from . import page_cache, scoped_cache
         from .lookups import register
+        from .scoped_cache import watch_regions
 
         register()
-        page_cache.connect_signals()
-        scoped_cache.connect_signals()
+        watch_regions()

@@ -8,6 +8,7 @@ bounded stores drop it in time.
 import uuid
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 
 from common.transactions import on_commit_once
 
@@ -32,3 +33,15 @@ class DataVersion:
         the first every time, since a reader in the same transaction must not get what was kept before."""
         self._renew()
         on_commit_once(f"{self.key}:renew", self._renew)
+
+    def watch(self, *models) -> None:
+        """Every save and delete of these models changes the version. Each app names its own models when it
+        starts (its AppConfig.ready), so the caches below know no app above them; writers that bypass signals
+        (bulk updates) call `changed()` themselves."""
+        for model in models:
+            label = model._meta.label
+            post_save.connect(self._on_change, sender=model, weak=False, dispatch_uid=f"{self.key}:save:{label}")
+            post_delete.connect(self._on_change, sender=model, weak=False, dispatch_uid=f"{self.key}:delete:{label}")
+
+    def _on_change(self, sender, **kwargs) -> None:
+        self.changed()

@@ -29,7 +29,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
@@ -54,25 +53,6 @@ def public_listings_version() -> str:
 def public_listings_changed() -> None:
     """Something the public lists show has changed: the next visitor gets freshly rendered pages."""
     PUBLIC_LISTINGS.changed()
-
-
-def _changed(sender, **kwargs) -> None:
-    public_listings_changed()
-
-
-def connect_signals() -> None:
-    """Every save and delete of what the lists show; bulk writers call public_listings_changed themselves."""
-    from courses.models import Course
-    from employers.models import Organisation, Vacancy
-    from events.models import Event, EventRegistration
-    from occupations.models import Occupation, OccupationField
-
-    # An event's card shows its free places, counted from the registrations. The terms of the occupation
-    # catalogue are written only by occupation_catalogue_load, which announces the change itself (a listener
-    # here would stop Django from deleting old terms in one query).
-    for model in (Vacancy, Organisation, Course, Event, EventRegistration, Occupation, OccupationField):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
 
 
 # --- Pages -------------------------------------------------------------------------------------------------------

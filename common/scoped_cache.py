@@ -28,7 +28,7 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -49,44 +49,16 @@ def candidate_data_changed() -> None:
     CANDIDATE_DATA.changed()
 
 
-def _changed(sender, **kwargs) -> None:
-    candidate_data_changed()
-
-
 def _postal_codes_changed(sender, action: str = "", **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
         candidate_data_changed()
 
 
-def connect_signals() -> None:
-    from accounts.models import User
-    from applications.models import Application, ApplicationEvent
-    from courses.models import Course, CourseRegistration
-    from events.models import EventRegistration
-    from mentoring.models import MentorRequest, Mentorship
-    from occupations.models import Occupation
+def watch_regions() -> None:
+    """Regions are below this module, so it watches them itself; the apps above name their own models."""
     from places.models import Region
-    from portal.models import CandidateLanguage, CandidateOccupation, CandidateProfile, ContactGrant
 
-    models = (
-        User,
-        CandidateProfile,
-        CandidateLanguage,
-        CandidateOccupation,
-        ContactGrant,
-        Mentorship,
-        MentorRequest,
-        Course,
-        CourseRegistration,
-        EventRegistration,
-        Application,
-        ApplicationEvent,
-        Occupation,
-        Region,
-    )
-    for model in models:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"scoped_cache_save_{model._meta.label}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"scoped_cache_delete_{model._meta.label}")
+    CANDIDATE_DATA.watch(Region)
     m2m_changed.connect(
         _postal_codes_changed, sender=Region.postal_codes.through, dispatch_uid="scoped_cache_region_postal_codes"
     )

@@ -7,3 +7,11 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        # Kept pages and parts are rendered afresh when these change (common.page_cache, common.scoped_cache).
+        from common.scoped_cache import CANDIDATE_DATA
+
+        from .models import CandidateLanguage, CandidateOccupation, CandidateProfile, ContactGrant
+
+        CANDIDATE_DATA.watch(CandidateProfile, CandidateLanguage, CandidateOccupation, ContactGrant)
