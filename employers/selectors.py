@@ -12,6 +12,7 @@ from accounts.selectors import user_coordinates_any_postal_code
 from applications.models import EMPLOYER_TRANSITIONS, Application, ApplicationEvent, ApplicationStatus
 from documents.models import Document
 from occupations.models import Occupation
+from occupations.selectors import occupation_ids_for_search, occupation_search
 from places.geo import EARTH_RADIUS_KM, coordinates_of
 from places.models import PostalCode
 from places.selectors import user_region_q
@@ -157,8 +158,6 @@ def occupation_choices_for_vacancy(*, query: str, vacancy: Vacancy | None = None
     The vacancy's own occupation stays in the list so a change does not lose it; without a query the
     queryset is None, which means the whole catalogue.
     """
-    from occupations.selectors import occupation_search
-
     query = " ".join((query or "").split())
     if not query:
         return None, 0
@@ -223,8 +222,6 @@ def vacancy_text_search(queryset: QuerySet[Vacancy], *, query: str, typos: bool 
     `typos` (PostgreSQL), offers whose title has a word much like the query are found too: for a search
     that finds nothing otherwise, see vacancy_ids_with_similar_title.
     """
-    from occupations.selectors import occupation_ids_for_search
-
     query = " ".join((query or "").split())[:100]
     if not query:
         return queryset
