@@ -11,7 +11,10 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         # Kept pages and parts are rendered afresh when these change (common.page_cache, common.scoped_cache).
         from common.scoped_cache import CANDIDATE_DATA
+        from notifications.texts import notification_param_choices_register
 
-        from .models import Application, ApplicationEvent
+        from .models import Application, ApplicationEvent, ApplicationStatus
 
         CANDIDATE_DATA.watch(Application, ApplicationEvent)
+        # Notices about an application show its status in the reader's language.
+        notification_param_choices_register("status", ApplicationStatus)

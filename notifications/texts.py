@@ -63,12 +63,20 @@ TEXTS = {
 }
 
 
-def notification_text(notification: Notification) -> str:
-    from applications.models import ApplicationStatus
+# A notice stores the value of a choice (an application's status, say) and shows its label in the reader's
+# language; the app that owns the choices names them when it starts, so notifications imports none of them.
+_param_choices: dict[str, type] = {}
 
+
+def notification_param_choices_register(name: str, choices: type) -> None:
+    _param_choices[name] = choices
+
+
+def notification_text(notification: Notification) -> str:
     params = dict(notification.params)
-    if "status" in params and params["status"] in ApplicationStatus.values:
-        params["status"] = ApplicationStatus(params["status"]).label
+    for name, choices in _param_choices.items():
+        if name in params and params[name] in choices.values:
+            params[name] = choices(params[name]).label
     template = TEXTS.get(notification.kind)
     if template is None:
         return str(_("You have a new notice."))
