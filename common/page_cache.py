@@ -22,8 +22,6 @@ dropped first), "cache" in the configured cache (Redis in production, the proces
 The version lives in the configured cache either way, so every worker sees a change at once.
 """
 
-import hashlib
-import time
 from functools import wraps
 
 from django.conf import settings
@@ -33,14 +31,14 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from common.data_versions import DataVersion
-from common.render_cache import _RecentlyUsed
+from common.worker_store import RecentlyUsed, digest
 
 PUBLIC_LISTINGS = DataVersion("page-cache:public-listings-version")
 # Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark
 # and whoever looks at a response, never part of the page itself.
 HEADER = "X-Page-Cache"
 
-pages_in_worker = _RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500))
+pages_in_worker = RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500))
 
 
 # --- The version of the public listings ----------------------------------------------------------------------
@@ -93,21 +91,18 @@ def _may_keep(request, response) -> bool:
 def _key(request, version: str) -> str:
     parameters = sorted((name, value) for name, values in request.GET.lists() for value in values if value != "")
     parts = (version, translation.get_language(), request.path, parameters, timezone.localdate().isoformat())
-    return "page-cache:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    return "page-cache:page:" + digest(*parts)
 
 
 def _get(key: str):
     if settings.PAGE_CACHE_STORE == "worker":
-        stored = pages_in_worker.get(key)
-        if stored is None or stored[0] < time.monotonic():
-            return None
-        return stored[1]
+        return pages_in_worker.get_fresh(key)
     return cache.get(key)
 
 
 def _set(key: str, page: tuple) -> None:
     if settings.PAGE_CACHE_STORE == "worker":
-        pages_in_worker.set(key, (time.monotonic() + settings.PAGE_CACHE_SECONDS, page))
+        pages_in_worker.set_for(key, page, settings.PAGE_CACHE_SECONDS)
     else:
         cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
 
