@@ -38,6 +38,9 @@ parts_in_worker = RecentlyUsed(getattr(settings, "SCOPED_CACHE_WORKER_PARTS", 2_
 
 
 def candidate_data_version() -> str:
+    """The version the parts are kept under; "" while the cache is off, so nothing is read for nothing."""
+    if settings.SCOPED_CACHE_SECONDS <= 0:
+        return ""
     return CANDIDATE_DATA.current()
 
 
