@@ -7,8 +7,9 @@ is kept and served again, for a request that skips the queries and the templates
 
 Kept under a key made of the language, the path, the query string (parameters sorted, empty ones dropped, so
 "?q=&kind=job" and "?kind=job" share a page), today's date and the version of the public listings. Services
-give the listings a new version whenever a vacancy, course, event, organisation or occupation changes (the
-signals below for every save and delete, `public_listings_changed()` in the writers that update in bulk), so
+give the listings a new version whenever a vacancy, course, event, organisation or occupation changes (every
+save and delete of the models each app names in its AppConfig.ready with `PUBLIC_LISTINGS.watch`,
+`public_listings_changed()` in the writers that update in bulk), so
 the next request after a change renders afresh. A short time to live (PAGE_CACHE_SECONDS) is the safety net
 for what no write announces, such as an event that has just ended.
 

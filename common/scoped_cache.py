@@ -11,8 +11,9 @@ rendered once and kept under a key made of
 - everything else the part shows (filters, page, query string), the language and today's date;
 - the *candidate data version*: every save and delete of what these parts show (a candidate's profile,
   account, languages and occupations, mentorships and requests, course and event registrations, courses,
-  applications, contact grants, occupations, a region's postal codes) gives a new one (signals below; a
-  writer that updates in bulk calls `candidate_data_changed()`), so the next request after a change renders
+  applications, contact grants, occupations, a region's postal codes) gives a new one (each app names its
+  models in its AppConfig.ready with `CANDIDATE_DATA.watch`, regions below; a writer that updates in bulk calls
+  `candidate_data_changed()`), so the next request after a change renders
   afresh. Like the page cache's version, it is set at once and again after the commit.
 
 `SCOPED_CACHE_SECONDS` (60 s) is the safety net for what no write announces (the day's activity growing older,
