@@ -39,7 +39,7 @@ PUBLIC_LISTINGS = DataVersion("page-cache:public-listings-version")
 # and whoever looks at a response, never part of the page itself.
 HEADER = "X-Page-Cache"
 
-pages_in_worker = RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500))
+pages_in_worker = RecentlyUsed(settings.PAGE_CACHE_WORKER_PAGES)
 
 
 # --- The version of the public listings ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ from common.worker_store import RecentlyUsed, digest
 
 CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
 
-parts_in_worker = RecentlyUsed(getattr(settings, "SCOPED_CACHE_WORKER_PARTS", 2_000))
+parts_in_worker = RecentlyUsed(settings.SCOPED_CACHE_WORKER_PARTS)
 
 
 def candidate_data_version() -> str:
