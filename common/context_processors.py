@@ -14,6 +14,16 @@ def _same_page_in(request, code: str) -> str:
     return translate_url(request.get_full_path(), code)
 
 
+def _language(request, code: str, as_link: bool) -> dict:
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name_local": info["name_local"],
+        "bidi": info["bidi"],
+        "url": _same_page_in(request, code) if as_link else "",
+    }
+
+
 def navigation(request):
     """Languages for the switcher, each named in its own language.
 
@@ -25,13 +35,5 @@ def navigation(request):
     as_links = user is None or not user.is_authenticated
     return {
         "switcher_as_links": as_links,
-        "switcher_languages": [
-            {
-                "code": code,
-                "name_local": get_language_info(code)["name_local"],
-                "bidi": get_language_info(code)["bidi"],
-                "url": _same_page_in(request, code) if as_links else "",
-            }
-            for code, _name in settings.LANGUAGES
-        ],
+        "switcher_languages": [_language(request, code, as_links) for code, _name in settings.LANGUAGES],
     }

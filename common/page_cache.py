@@ -7,8 +7,9 @@ is kept and served again, for a request that skips the queries and the templates
 
 Kept under a key made of the language, the path, the query string (parameters sorted, empty ones dropped, so
 "?q=&kind=job" and "?kind=job" share a page), today's date and the version of the public listings. Services
-give the listings a new version whenever a vacancy, course, event, organisation or occupation changes (the
-signals below for every save and delete, `public_listings_changed()` in the writers that update in bulk), so
+give the listings a new version whenever a vacancy, course, event, organisation or occupation changes (every
+save and delete of the models each app names in its AppConfig.ready with `PUBLIC_LISTINGS.watch`,
+`public_listings_changed()` in the writers that update in bulk), so
 the next request after a change renders afresh. A short time to live (PAGE_CACHE_SECONDS) is the safety net
 for what no write announces, such as an event that has just ended.
 
@@ -22,8 +23,6 @@ dropped first), "cache" in the configured cache (Redis in production, the proces
 The version lives in the configured cache either way, so every worker sees a change at once.
 """
 
-import hashlib
-import time
 from functools import wraps
 
 from django.conf import settings
@@ -33,14 +32,14 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from common.data_versions import DataVersion
-from common.render_cache import _RecentlyUsed
+from common.worker_store import RecentlyUsed, digest
 
 PUBLIC_LISTINGS = DataVersion("page-cache:public-listings-version")
 # Tells whether a response came from the page cache ("hit") or was rendered ("miss"); for the load benchmark
 # and whoever looks at a response, never part of the page itself.
 HEADER = "X-Page-Cache"
 
-pages_in_worker = _RecentlyUsed(getattr(settings, "PAGE_CACHE_WORKER_PAGES", 500))
+pages_in_worker = RecentlyUsed(settings.PAGE_CACHE_WORKER_PAGES)
 
 
 # --- The version of the public listings ----------------------------------------------------------------------
@@ -93,21 +92,18 @@ def _may_keep(request, response) -> bool:
 def _key(request, version: str) -> str:
     parameters = sorted((name, value) for name, values in request.GET.lists() for value in values if value != "")
     parts = (version, translation.get_language(), request.path, parameters, timezone.localdate().isoformat())
-    return "page-cache:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    return "page-cache:page:" + digest(*parts)
 
 
 def _get(key: str):
     if settings.PAGE_CACHE_STORE == "worker":
-        stored = pages_in_worker.get(key)
-        if stored is None or stored[0] < time.monotonic():
-            return None
-        return stored[1]
+        return pages_in_worker.get_fresh(key)
     return cache.get(key)
 
 
 def _set(key: str, page: tuple) -> None:
     if settings.PAGE_CACHE_STORE == "worker":
-        pages_in_worker.set(key, (time.monotonic() + settings.PAGE_CACHE_SECONDS, page))
+        pages_in_worker.set_for(key, page, settings.PAGE_CACHE_SECONDS)
     else:
         cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
 

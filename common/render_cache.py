@@ -17,10 +17,6 @@ Nothing personal goes in: no user, no session, no CSRF token, no request. A frag
 not use this.
 """
 
-import hashlib
-from collections import OrderedDict
-from threading import Lock
-
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django.conf import settings
 from django.db.models import Model
@@ -29,41 +25,17 @@ from django.forms.widgets import ChoiceWidget
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from common.worker_store import RecentlyUsed, digest
+
 # Fragments kept per worker, a few kilobytes each: the result cards of many pages in every language.
 MAX_FRAGMENTS_KEPT = 5_000
 
 
-class _RecentlyUsed:
-    """A bounded dict that forgets the fragment used longest ago; threads of a worker share it."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict[str, str] = OrderedDict()
-        self._lock = Lock()
-
-    def get(self, key: str) -> str | None:
-        with self._lock:
-            html = self._items.get(key)
-            if html is not None:
-                self._items.move_to_end(key)
-            return html
-
-    def set(self, key: str, html: str) -> None:
-        with self._lock:
-            self._items[key] = html
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-fragments = _RecentlyUsed(MAX_FRAGMENTS_KEPT)
+fragments = RecentlyUsed(MAX_FRAGMENTS_KEPT)
 
 
 def _digest(*parts) -> str:
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return digest(*parts, size=16)
 
 
 def _field_state(field) -> tuple | None:

@@ -11,8 +11,9 @@ rendered once and kept under a key made of
 - everything else the part shows (filters, page, query string), the language and today's date;
 - the *candidate data version*: every save and delete of what these parts show (a candidate's profile,
   account, languages and occupations, mentorships and requests, course and event registrations, courses,
-  applications, contact grants, occupations, a region's postal codes) gives a new one (signals below; a
-  writer that updates in bulk calls `candidate_data_changed()`), so the next request after a change renders
+  applications, contact grants, occupations, a region's postal codes) gives a new one (each app names its
+  models in its AppConfig.ready with `CANDIDATE_DATA.watch`, regions below; a writer that updates in bulk calls
+  `candidate_data_changed()`), so the next request after a change renders
   afresh. Like the page cache's version, it is set at once and again after the commit.
 
 `SCOPED_CACHE_SECONDS` (60 s) is the safety net for what no write announces (the day's activity growing older,
@@ -24,23 +25,23 @@ never in the shared cache and never in a log: the parts hold names of candidates
 shared cache, so every worker sees a change at once.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
 from django.db.models.signals import m2m_changed
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from common.data_versions import DataVersion
-from common.render_cache import _RecentlyUsed
+from common.worker_store import RecentlyUsed, digest
 
 CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
 
-parts_in_worker = _RecentlyUsed(getattr(settings, "SCOPED_CACHE_WORKER_PARTS", 2_000))
+parts_in_worker = RecentlyUsed(settings.SCOPED_CACHE_WORKER_PARTS)
 
 
 def candidate_data_version() -> str:
+    """The version the parts are kept under; "" while the cache is off, so nothing is read for nothing."""
+    if settings.SCOPED_CACHE_SECONDS <= 0:
+        return ""
     return CANDIDATE_DATA.current()
 
 
@@ -84,10 +85,10 @@ def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None, 
         translation.get_language(),
         timezone.localdate().isoformat(),
     )
-    key = hashlib.blake2b(repr(key_parts).encode(), digest_size=20).hexdigest()
-    stored = parts_in_worker.get(key)
-    if stored is not None and stored[0] >= time.monotonic():
-        return mark_safe(stored[1])  # noqa: S308 - rendered by the template engine, escaped there
+    key = digest(*key_parts)
+    stored = parts_in_worker.get_fresh(key)
+    if stored is not None:
+        return mark_safe(stored)  # noqa: S308 - rendered by the template engine, escaped there
     html = str(render())
-    parts_in_worker.set(key, (time.monotonic() + seconds, html))
+    parts_in_worker.set_for(key, html, seconds)
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there

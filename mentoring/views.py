@@ -2,7 +2,6 @@
 by candidate, mentor and coordinator, and the coordinator workspace (approvals, requests, suggestion,
 caseload, timeline). Coordinators see their region only; admins see all regions or pick one."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -439,7 +438,7 @@ def caseload(request):
     # and candidate data version (common.scoped_cache), without the request. The region is the one
     # places.selectors allows this reader, so a part of another region is never asked for.
     scope = ("caseload", region.pk if region else None)
-    data_version = candidate_data_version() if settings.SCOPED_CACHE_SECONDS > 0 else ""
+    data_version = candidate_data_version()  # read once for both parts
 
     def counts_html():
         return render_to_string(
