@@ -121,9 +121,6 @@ class InvitationQuerySet(models.QuerySet):
     def unsent(self):
         return self.filter(sent_at__isnull=True)
 
-    def of_kind(self, kind: str):
-        return self.filter(kind=kind)
-
 
 class Invitation(models.Model):
     """An invitation to Brücke by e-mail, sent once, used once, valid for INVITATION_VALID_FOR.

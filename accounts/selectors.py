@@ -9,6 +9,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import translation
 
 from places.selectors import user_coordinates_any
 
@@ -45,8 +46,6 @@ def invitation_token(*, invitation: Invitation) -> str:
 
 def invitation_accept_path(*, invitation: Invitation) -> str:
     """The link in the e-mail, in the invited person's language; each kind keeps its own address."""
-    from django.utils import translation
-
     with translation.override(invitation.mail_language):
         return reverse(INVITATION_URL_NAMES[invitation.kind], kwargs={"token": invitation_token(invitation=invitation)})
 

@@ -59,10 +59,6 @@ def region_of_coordinator(*, user: User, region_id: str | None = None) -> Region
     return coordinator_region(user=user, chosen_region_id=region_id)
 
 
-def _in_region(region: Region | None, field_name: str = "postal_code") -> Q:
-    return region_q(region=region, field=field_name)
-
-
 def coordinators_for_postal_code(*, postal_code: str) -> QuerySet[User]:
     """The coordinators responsible for a place (several regions may share a postal code)."""
     if not postal_code:
@@ -116,7 +112,7 @@ def mentor_profile_of(*, user: User) -> MentorProfile | None:
 def mentors_in_region(*, region: Region | None) -> QuerySet[MentorProfile]:
     """The scope's mentors, each with `current_mentorships` (those that take up a place), as matching expects."""
     return (
-        MentorProfile.objects.filter(_in_region(region), user__is_active=True)
+        MentorProfile.objects.filter(region_q(region=region), user__is_active=True)
         .annotate(
             current_mentorships=Count(
                 "mentorships", filter=~Q(mentorships__status=MentorshipStatus.ENDED), distinct=True
@@ -334,16 +330,12 @@ def _caseload_states(today: datetime.date) -> dict[str, Exists]:
     }
 
 
-def _caseload_scope(region: Region | None) -> QuerySet[CandidateProfile]:
-    return candidate_list_in_region(region=region)
-
-
 def caseload_queryset(*, region: Region | None, today: datetime.date | None = None) -> QuerySet[CandidateProfile]:
     """The candidates of the scope, each with what the caseload shows and filters by."""
     profile = OuterRef("pk")
     floor = F("created_at")
     return (
-        _caseload_scope(region)
+        candidate_list_in_region(region=region)
         .select_related("user")
         .annotate(
             **_caseload_states(today or timezone.localdate()),
@@ -380,7 +372,7 @@ def caseload_list(
 def caseload_counts(*, region: Region | None) -> dict[str, int]:
     """The figures at the top of the caseload, for the whole scope, in one query."""
     states = _caseload_states(timezone.localdate())
-    return _caseload_scope(region).aggregate(
+    return candidate_list_in_region(region=region).aggregate(
         candidates=Count("pk"),
         with_mentor=Count("pk", filter=Q(states["has_mentor"])),
         in_course=Count("pk", filter=Q(states["in_course"])),

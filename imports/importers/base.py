@@ -88,7 +88,7 @@ class Importer:
         return settings.BASE_DIR / "docs" / "examples" / self.example
 
 
-def require_in_region(check: RowCheck, by: User, field: str) -> None:
+def require_in_region(check: RowCheck, by: User, field: str = "postal_code") -> None:
     """A coordinator imports people and offers of their own region only (admins everywhere): the row's postal
     code must lie in it."""
     code = check.fields.get(field)

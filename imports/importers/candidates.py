@@ -170,5 +170,5 @@ CANDIDATES = Importer(
     unique="email",
     check=_check,
     preview=("first_name", "last_name", "email", "language", "german_level", "postal_code"),
-    in_region=lambda check, by: require_in_region(check, by, "postal_code"),
+    in_region=require_in_region,
 )  # fmt: skip

@@ -87,5 +87,5 @@ MENTORS = Importer(
     done=_done,
     unique="email",
     preview=("first_name", "last_name", "email", "language", "languages", "postal_code"),
-    in_region=lambda check, by: require_in_region(check, by, "postal_code"),
+    in_region=require_in_region,
 )  # fmt: skip

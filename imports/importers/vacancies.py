@@ -205,7 +205,7 @@ def _in_region(check: RowCheck, by: User) -> None:
             _("“%(name)s” has no location in your region “%(region)s”, so you cannot import its vacancies.")
             % {"name": organisation.name, "region": by.region.name},
         )
-    require_in_region(check, by, "postal_code")
+    require_in_region(check, by)
 
 
 def _create(fields: dict, by) -> Vacancy:

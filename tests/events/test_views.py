@@ -211,6 +211,28 @@ def test_my_events_lists_places_and_waiting_positions(client):
     assert "Ausgebucht" in content and "On the waiting list, in place 1" in content
 
 
+def test_my_events_counts_the_people_ahead_on_each_waiting_list(client, django_assert_max_num_queries):
+    person = MentorFactory()
+    for title in ("Erste", "Zweite", "Dritte"):
+        full = EventFactory(title=title, capacity=1)
+        EventRegistrationFactory(event=full)
+        EventRegistrationFactory(event=full, status=RegistrationStatus.WAITING)
+        EventRegistrationFactory(user=person, event=full, status=RegistrationStatus.WAITING)
+    client.force_login(person)
+    with django_assert_max_num_queries(12) as queries:
+        content = client.get(url("my_registrations")).content.decode()
+    many_waiting = len(queries)
+    assert content.count("On the waiting list, in place 2") == 3
+
+    for title in ("Vierte", "Fünfte"):
+        full = EventFactory(title=title, capacity=1)
+        EventRegistrationFactory(event=full)
+        EventRegistrationFactory(user=person, event=full, status=RegistrationStatus.WAITING)
+    with django_assert_max_num_queries(many_waiting):
+        content = client.get(url("my_registrations")).content.decode()
+    assert content.count("On the waiting list, in place 1") == 2
+
+
 # --- Organising --------------------------------------------------------------------------------------------
 
 
