@@ -89,6 +89,7 @@ class EventActions:
     """What a person may do with an event now, for the buttons (the services check again)."""
 
     manage: bool = False  # see the participants, check people in
+    participants: bool = False  # the participants' list and check-in are open (a published event)
     edit: bool = False
     publish: bool = False
     cancel: bool = False
@@ -109,6 +110,7 @@ def event_actions(
     open_event = event.status != EventStatus.CANCELLED
     return EventActions(
         manage=may_manage,
+        participants=may_manage and event.status == EventStatus.PUBLISHED,
         edit=may_manage and open_event,
         publish=may_manage and event.status == EventStatus.DRAFT,
         cancel=may_manage and open_event,

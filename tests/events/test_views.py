@@ -542,6 +542,20 @@ def test_the_organisers_list_offers_only_the_steps_the_services_allow(client):
     assert client.get(url("edit", pk=cancelled.pk)).status_code == 404
 
 
+def test_the_organisers_list_opens_participants_and_check_in_of_published_events_only(client):
+    coordinator = CoordinatorFactory()
+    draft = DraftEventFactory(organiser=coordinator)
+    published = EventFactory(organiser=coordinator)
+    cancelled = EventFactory(organiser=coordinator, status=EventStatus.CANCELLED)
+    client.force_login(coordinator)
+
+    page = client.get(url("manage")).content.decode()
+
+    assert url("participants", pk=published.pk) in page and url("check_in", pk=published.pk) in page
+    for event in (draft, cancelled):
+        assert url("participants", pk=event.pk) not in page and url("check_in", pk=event.pk) not in page
+
+
 def test_the_edit_form_offers_publishing_only_for_a_draft(client):
     coordinator = CoordinatorFactory()
     draft = DraftEventFactory(organiser=coordinator)
