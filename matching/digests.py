@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -37,6 +36,7 @@ from notifications.models import DigestDelivery, EmployerMatchNotice
 from notifications.services import notification_create
 from portal.models import ContactGrant
 
+from .facts import batched
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, match_reasons
 from .selectors import matches_new_since
@@ -84,11 +84,6 @@ def match_digests_send(*, now: datetime.datetime | None = None, min_score: int =
     return asdict(result)
 
 
-def _batched(ids: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 # --- Candidates ---
 
 
@@ -108,7 +103,7 @@ def _candidate_digests_send(*, result: DigestResult, now, today, since, min_scor
         .values_list("profile_id", flat=True)
         .distinct()
     )
-    for batch in _batched(profile_ids, size):
+    for batch in batched(profile_ids, size):
         pending = defaultdict(list)
         matches = _candidate_matches_new(since=since, min_score=min_score).filter(profile_id__in=batch)
         for match in matches.select_related("vacancy__organisation", "course__provider"):
@@ -227,7 +222,7 @@ def _employer_digests_send(*, result: DigestResult, now, today, since, min_score
         .values_list("vacancy__organisation_id", flat=True)
         .distinct()
     )
-    for batch in _batched(organisation_ids, size):
+    for batch in batched(organisation_ids, size):
         for organisation_id in batch:
             try:
                 staff, announced = _organisation_digest_send(
