@@ -207,11 +207,6 @@ def _vacancy_scores(
     return scores
 
 
-def _rank_key(scored: Scored) -> tuple[int, int, int]:
-    """A vacancy's place in a candidate's list, as the engine orders it: best score, then nearest, then oldest."""
-    return (-scored.score, scored.distance, scored.target_id)
-
-
 def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     """After a vacancy changed: bring the lists of the candidates it may enter or leave up to date.
 
@@ -258,7 +253,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         for profile_id in affected:
             held = stored.get(profile_id, {})
             new = fresh.get(profile_id)
-            new_key = None if new is None else _rank_key(new)
+            new_key = None if new is None else new.sort_key()
             weakest = max(held, default=None)
             if profile_id not in facts:
                 recompute.append(profile_id)  # a closed account loses all its matches
@@ -275,8 +270,8 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
                         continue
                 if new is None:
                     deleted.append(pk)
-                elif store.row_fingerprint(new.parts_json) != fingerprint:
-                    updated.append((pk, new.score, new.parts_json, store.row_fingerprint(new.parts_json)))
+                elif (new_fingerprint := store.row_fingerprint(new.parts_json)) != fingerprint:
+                    updated.append((pk, new.score, new.parts_json, new_fingerprint))
             elif new is not None:
                 if len(held) >= limit:
                     if new_key > weakest:
