@@ -353,11 +353,15 @@ _MASK = (1 << 64) - 1
 _INPUTS_PERSON = f"inputs-v{engine.ENGINE_VERSION}".encode()
 
 
+def hash64(data: bytes, person: bytes, *, signed: bool = False) -> int:
+    """A stable 64-bit hash (not Python's `hash`, which differs between processes); `person` keeps the hashes
+    of different uses (and engine versions) apart. The one hash of the stored fingerprints."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "big", signed=signed)
+
+
 def _hash(value) -> int:
-    """A stable 64-bit hash (not Python's `hash`, which differs between processes) of plain values: numbers,
-    strings, dates, None, and lists and tuples of them."""
-    data = repr(value).encode()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=_INPUTS_PERSON).digest(), "big")
+    """`hash64` of plain values: numbers, strings, dates, None, and lists and tuples of them."""
+    return hash64(repr(value).encode(), _INPUTS_PERSON)
 
 
 def _cell(latitude: float, longitude: float) -> tuple[int, int]:
