@@ -223,6 +223,7 @@ def _recompute_for_vacancy_in_full(vacancy):
     list the vacancy may enter or leave recomputed against all offers in one area around them all."""
     from django.utils import timezone
 
+    from common.batching import batched
     from matching import engine, facts, pair_scoring
     from matching.models import MatchKind
     from matching.services import _affected_by, match_recompute_candidates
@@ -239,7 +240,7 @@ def _recompute_for_vacancy_in_full(vacancy):
             reach = min(radius or engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM) * 10
             if distances[postal_code] is not None and distances[postal_code] <= reach:
                 ids.append(pk)
-        for chunk in facts.batched(sorted(ids), 5000):
+        for chunk in batched(sorted(ids), 5000):
             yield from facts.candidate_facts_load(profile_ids=chunk)
 
     today = timezone.localdate()

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
+from common.batching import batched
 from employers.models import Organisation, Vacancy, VacancyStatus
 from notifications.digests import (
     DigestNews,
@@ -36,7 +37,6 @@ from notifications.models import DigestDelivery, EmployerMatchNotice
 from notifications.services import notification_create
 from portal.models import ContactGrant
 
-from .facts import batched
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, match_reasons
 from .selectors import matches_new_since

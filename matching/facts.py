@@ -21,6 +21,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from common.batching import batched
 from common.dates import age_on
 from common.vocabulary import GermanLevel, OfferKind
 from courses.models import Course, Delivery
@@ -42,11 +43,6 @@ _GERMAN_RANK = {value: GermanLevel.rank(value) for value in GermanLevel.values}
 
 def _rank(level: str) -> int:
     return _GERMAN_RANK.get(level, 0)
-
-
-def batched(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 # --- Facts from the database ---------------------------------------------------------------------------------

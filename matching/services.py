@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+from common.batching import batched
 from common.transactions import on_commit_once
 from courses.models import Course
 from employers.models import Vacancy
@@ -34,7 +35,6 @@ from . import engine, pair_scoring, store
 from .engine import CandidateFacts, Scored, VacancyFacts
 from .facts import (
     Offers,
-    batched,
     candidate_facts_load,
     candidate_facts_reaching,
     course_facts_load,

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 
+from common.batching import batched
+
 from . import engine
 from .engine import CandidateFacts, CourseTargets, VacancyTargets
-from .facts import batched, hash64
+from .facts import hash64
 from .models import Match, MatchInputs, MatchKind
 
 # Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
