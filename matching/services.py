@@ -171,7 +171,7 @@ def match_recompute_all(*, chunk_size: int = CHUNK_SIZE) -> int:
     return chunks
 
 
-def _affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) -> set[int]:
+def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) -> set[int]:
     """Candidates whose stored list may change: those holding the offer, and those it now reaches whose list
     has room or whose weakest stored match does not beat it."""
     field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
@@ -223,7 +223,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     target = found[0] if found else None
     reaching = [] if target is None else candidate_facts_reaching(target.location)
     scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today, parts=False).items()}
-    affected = sorted(_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
+    affected = sorted(candidates_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
     if not affected:
         return RecomputeResult()
     with transaction.atomic():
@@ -298,7 +298,7 @@ def match_recompute_for_course(*, course: Course) -> RecomputeResult:
             found = pair_scoring.score_course(candidate, facts[0], today=today)
             if found is not None and found[0] >= engine.MIN_SCORE:
                 scores[candidate.id] = found[0]
-    affected = _affected_by(MatchKind.COURSE, course.pk, scores, engine.MAX_COURSE_MATCHES)
+    affected = candidates_affected_by(MatchKind.COURSE, course.pk, scores, engine.MAX_COURSE_MATCHES)
     return match_recompute_candidates(profile_ids=affected)
 
 
