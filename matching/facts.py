@@ -180,7 +180,7 @@ def _vacancy_facts(row: tuple) -> VacancyFacts:
     )
 
 
-def _open_vacancies(today: datetime.date | None = None):
+def open_vacancies(today: datetime.date | None = None):
     """Published vacancies still open today (an offer open until yesterday takes no more applications)."""
     today = today or timezone.localdate()
     return Vacancy.objects.published().filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
@@ -194,7 +194,7 @@ def vacancy_facts_load(
 ) -> list[VacancyFacts]:
     """Facts of published vacancies still open (all, those among the ids, or those within the areas, each given
     as (lowest latitude, highest latitude, lowest longitude, highest longitude))."""
-    vacancies = _open_vacancies(today)
+    vacancies = open_vacancies(today)
     if vacancy_ids is not None:
         vacancies = vacancies.filter(pk__in=list(vacancy_ids))
     if areas is not None:
@@ -261,7 +261,7 @@ def _targets_key(today: datetime.date) -> tuple:
     return (
         connection.settings_dict["NAME"],
         today,
-        _version(_open_vacancies(today)),
+        _version(open_vacancies(today)),
         _version(Course.objects.published().filter(end_date__gte=today)),
     )
 
