@@ -355,9 +355,9 @@ def hash64(data: bytes, person: bytes, *, signed: bool = False) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "big", signed=signed)
 
 
-def _hash(value) -> int:
+def _hash(value, *, signed: bool = False) -> int:
     """`hash64` of plain values: numbers, strings, dates, None, and lists and tuples of them."""
-    return hash64(repr(value).encode(), _INPUTS_PERSON)
+    return hash64(repr(value).encode(), _INPUTS_PERSON, signed=signed)
 
 
 def _cell(latitude: float, longitude: float) -> tuple[int, int]:
@@ -489,8 +489,7 @@ def inputs_fingerprint(candidate: CandidateFacts, areas: OfferAreas, today: date
     box = _reach_cells(candidate)
     near = areas.version(*box) if box is not None else 0
     online = areas.online if engine.courses_help(candidate) else 0
-    value = _hash([_candidate_state(candidate, today), near, online])
-    return value - (1 << 64) if value >= 1 << 63 else value  # a signed bigint
+    return _hash([_candidate_state(candidate, today), near, online], signed=True)  # a signed bigint
 
 
 # --- Mentors -------------------------------------------------------------------------------------------------
