@@ -223,9 +223,10 @@ def _recompute_for_vacancy_in_full(vacancy):
     list the vacancy may enter or leave recomputed against all offers in one area around them all."""
     from django.utils import timezone
 
+    from common.batching import batched
     from matching import engine, facts, pair_scoring
     from matching.models import MatchKind
-    from matching.services import _affected_by, match_recompute_candidates
+    from matching.services import candidates_affected_by, match_recompute_candidates
     from places.geo import coordinates_of
     from portal.models import CandidateProfile
 
@@ -239,7 +240,7 @@ def _recompute_for_vacancy_in_full(vacancy):
             reach = min(radius or engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM) * 10
             if distances[postal_code] is not None and distances[postal_code] <= reach:
                 ids.append(pk)
-        for chunk in facts.batched(sorted(ids), 5000):
+        for chunk in batched(sorted(ids), 5000):
             yield from facts.candidate_facts_load(profile_ids=chunk)
 
     today = timezone.localdate()
@@ -252,7 +253,7 @@ def _recompute_for_vacancy_in_full(vacancy):
             scored = pair_scoring.score_vacancy(candidate, found[0], today=today)
             if scored is not None and scored[0] >= engine.MIN_SCORE:
                 scores[candidate.id] = scored[0]
-    affected = _affected_by(MatchKind.VACANCY, vacancy.pk, scores, engine.MAX_VACANCY_MATCHES)
+    affected = candidates_affected_by(MatchKind.VACANCY, vacancy.pk, scores, engine.MAX_VACANCY_MATCHES)
     try:
         return match_recompute_candidates(profile_ids=affected)
     finally:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -22,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
+from common.batching import batched
 from employers.models import Organisation, Vacancy, VacancyStatus
 from notifications.digests import (
     DigestNews,
@@ -77,16 +77,11 @@ def match_digests_send(*, now: datetime.datetime | None = None, min_score: int =
     since = now - LOOKBACK
     result = DigestResult()
     _candidate_digests_send(result=result, now=now, today=today, since=since, min_score=min_score, size=batch_size)
-    _employer_digests_send(result=result, now=now, today=today, since=since, min_score=min_score, size=batch_size)
+    _employer_digests_send(result=result, now=now, today=today, since=since, min_score=min_score)
     sent, failed = news_digests_send(now=now, today=today, size=batch_size)
     result.news_digests += sent
     result.failed += failed
     return asdict(result)
-
-
-def _batched(ids: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
 
 
 # --- Candidates ---
@@ -108,10 +103,10 @@ def _candidate_digests_send(*, result: DigestResult, now, today, since, min_scor
         .values_list("profile_id", flat=True)
         .distinct()
     )
-    for batch in _batched(profile_ids, size):
+    for batch in batched(profile_ids, size):
         pending = defaultdict(list)
         matches = _candidate_matches_new(since=since, min_score=min_score).filter(profile_id__in=batch)
-        for match in matches.select_related("vacancy__organisation", "course__provider"):
+        for match in matches.select_related("profile__user", "vacancy__organisation", "course__provider"):
             pending[match.profile_id].append(match)  # best first
         for profile_id, candidate_matches in pending.items():
             try:
@@ -220,27 +215,27 @@ def _employer_matches_new(*, since: datetime.datetime, min_score: int) -> QueryS
     )
 
 
-def _employer_digests_send(*, result: DigestResult, now, today, since, min_score: int, size: int) -> None:
+def _employer_digests_send(*, result: DigestResult, now, today, since, min_score: int) -> None:
     organisation_ids = list(
         _employer_matches_new(since=since, min_score=min_score)
         .order_by("vacancy__organisation_id")
         .values_list("vacancy__organisation_id", flat=True)
         .distinct()
     )
-    for batch in _batched(organisation_ids, size):
-        for organisation_id in batch:
-            try:
-                staff, announced = _organisation_digest_send(
-                    organisation_id=organisation_id, now=now, today=today, since=since, min_score=min_score
-                )
-            except Exception:
-                logger.exception("Match digest for organisation %s failed", organisation_id)
-                result.failed += 1
-                continue
-            if staff:
-                result.organisations += 1
-                result.employer_digests += staff
-                result.employer_matches += announced
+    # One organisation at a time, each in its own transaction: nothing is read per batch, so no batches.
+    for organisation_id in organisation_ids:
+        try:
+            staff, announced = _organisation_digest_send(
+                organisation_id=organisation_id, now=now, today=today, since=since, min_score=min_score
+            )
+        except Exception:
+            logger.exception("Match digest for organisation %s failed", organisation_id)
+            result.failed += 1
+            continue
+        if staff:
+            result.organisations += 1
+            result.employer_digests += staff
+            result.employer_matches += announced
 
 
 def _organisation_digest_send(*, organisation_id: int, now, today, since, min_score: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from common.batching import batched
 from common.dates import age_on
 from common.vocabulary import GermanLevel, OfferKind
 from courses.models import Course, Delivery
@@ -42,11 +43,6 @@ _GERMAN_RANK = {value: GermanLevel.rank(value) for value in GermanLevel.values}
 
 def _rank(level: str) -> int:
     return _GERMAN_RANK.get(level, 0)
-
-
-def batched(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 # --- Facts from the database ---------------------------------------------------------------------------------
@@ -184,7 +180,7 @@ def _vacancy_facts(row: tuple) -> VacancyFacts:
     )
 
 
-def _open_vacancies(today: datetime.date | None = None):
+def open_vacancies(today: datetime.date | None = None):
     """Published vacancies still open today (an offer open until yesterday takes no more applications)."""
     today = today or timezone.localdate()
     return Vacancy.objects.published().filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
@@ -198,7 +194,7 @@ def vacancy_facts_load(
 ) -> list[VacancyFacts]:
     """Facts of published vacancies still open (all, those among the ids, or those within the areas, each given
     as (lowest latitude, highest latitude, lowest longitude, highest longitude))."""
-    vacancies = _open_vacancies(today)
+    vacancies = open_vacancies(today)
     if vacancy_ids is not None:
         vacancies = vacancies.filter(pk__in=list(vacancy_ids))
     if areas is not None:
@@ -265,7 +261,7 @@ def _targets_key(today: datetime.date) -> tuple:
     return (
         connection.settings_dict["NAME"],
         today,
-        _version(_open_vacancies(today)),
+        _version(open_vacancies(today)),
         _version(Course.objects.published().filter(end_date__gte=today)),
     )
 
@@ -353,11 +349,15 @@ _MASK = (1 << 64) - 1
 _INPUTS_PERSON = f"inputs-v{engine.ENGINE_VERSION}".encode()
 
 
-def _hash(value) -> int:
-    """A stable 64-bit hash (not Python's `hash`, which differs between processes) of plain values: numbers,
-    strings, dates, None, and lists and tuples of them."""
-    data = repr(value).encode()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=_INPUTS_PERSON).digest(), "big")
+def hash64(data: bytes, person: bytes, *, signed: bool = False) -> int:
+    """A stable 64-bit hash (not Python's `hash`, which differs between processes); `person` keeps the hashes
+    of different uses (and engine versions) apart. The one hash of the stored fingerprints."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "big", signed=signed)
+
+
+def _hash(value, *, signed: bool = False) -> int:
+    """`hash64` of plain values: numbers, strings, dates, None, and lists and tuples of them."""
+    return hash64(repr(value).encode(), _INPUTS_PERSON, signed=signed)
 
 
 def _cell(latitude: float, longitude: float) -> tuple[int, int]:
@@ -489,8 +489,7 @@ def inputs_fingerprint(candidate: CandidateFacts, areas: OfferAreas, today: date
     box = _reach_cells(candidate)
     near = areas.version(*box) if box is not None else 0
     online = areas.online if engine.courses_help(candidate) else 0
-    value = _hash([_candidate_state(candidate, today), near, online])
-    return value - (1 << 64) if value >= 1 << 63 else value  # a signed bigint
+    return _hash([_candidate_state(candidate, today), near, online], signed=True)  # a signed bigint
 
 
 # --- Mentors -------------------------------------------------------------------------------------------------

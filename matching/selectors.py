@@ -20,7 +20,7 @@ from portal.models import CandidateProfile, ContactGrant
 
 from . import engine, pair_scoring
 from .engine import CandidateFacts, VacancyFacts
-from .facts import candidate_facts_load, course_facts_load, mentor_facts, vacancy_needs_recognition
+from .facts import candidate_facts_load, course_facts_load, mentor_facts, open_vacancies, vacancy_needs_recognition
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, CARD_REASONS, COORDINATOR, EMPLOYER, band_label, match_reasons
 
@@ -297,10 +297,7 @@ def pathways_for_candidate(
         groups |= Q(occupation__kldb_code__startswith=f"{kldb:05d}"[:3])
     related = {
         vacancy.pk: vacancy
-        for vacancy in Vacancy.objects.published()
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .filter(groups)
-        .select_related("organisation", "occupation")
+        for vacancy in open_vacancies(today).filter(groups).select_related("organisation", "occupation")
     }
     if not related:
         return []

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+from common.batching import batched
 from common.transactions import on_commit_once
 from courses.models import Course
 from employers.models import Vacancy
@@ -34,7 +35,6 @@ from . import engine, pair_scoring, store
 from .engine import CandidateFacts, Scored, VacancyFacts
 from .facts import (
     Offers,
-    batched,
     candidate_facts_load,
     candidate_facts_reaching,
     course_facts_load,
@@ -171,7 +171,7 @@ def match_recompute_all(*, chunk_size: int = CHUNK_SIZE) -> int:
     return chunks
 
 
-def _affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) -> set[int]:
+def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], limit: int) -> set[int]:
     """Candidates whose stored list may change: those holding the offer, and those it now reaches whose list
     has room or whose weakest stored match does not beat it."""
     field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
@@ -207,11 +207,6 @@ def _vacancy_scores(
     return scores
 
 
-def _rank_key(scored: Scored) -> tuple[int, int, int]:
-    """A vacancy's place in a candidate's list, as the engine orders it: best score, then nearest, then oldest."""
-    return (-scored.score, scored.distance, scored.target_id)
-
-
 def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     """After a vacancy changed: bring the lists of the candidates it may enter or leave up to date.
 
@@ -228,7 +223,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     target = found[0] if found else None
     reaching = [] if target is None else candidate_facts_reaching(target.location)
     scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today, parts=False).items()}
-    affected = sorted(_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
+    affected = sorted(candidates_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
     if not affected:
         return RecomputeResult()
     with transaction.atomic():
@@ -258,7 +253,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         for profile_id in affected:
             held = stored.get(profile_id, {})
             new = fresh.get(profile_id)
-            new_key = None if new is None else _rank_key(new)
+            new_key = None if new is None else new.sort_key()
             weakest = max(held, default=None)
             if profile_id not in facts:
                 recompute.append(profile_id)  # a closed account loses all its matches
@@ -275,8 +270,8 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
                         continue
                 if new is None:
                     deleted.append(pk)
-                elif store.row_fingerprint(new.parts_json) != fingerprint:
-                    updated.append((pk, new.score, new.parts_json, store.row_fingerprint(new.parts_json)))
+                elif (new_fingerprint := store.row_fingerprint(new.parts_json)) != fingerprint:
+                    updated.append((pk, new.score, new.parts_json, new_fingerprint))
             elif new is not None:
                 if len(held) >= limit:
                     if new_key > weakest:
@@ -303,7 +298,7 @@ def match_recompute_for_course(*, course: Course) -> RecomputeResult:
             found = pair_scoring.score_course(candidate, facts[0], today=today)
             if found is not None and found[0] >= engine.MIN_SCORE:
                 scores[candidate.id] = found[0]
-    affected = _affected_by(MatchKind.COURSE, course.pk, scores, engine.MAX_COURSE_MATCHES)
+    affected = candidates_affected_by(MatchKind.COURSE, course.pk, scores, engine.MAX_COURSE_MATCHES)
     return match_recompute_candidates(profile_ids=affected)
 
 

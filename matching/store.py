@@ -11,7 +11,6 @@ recompute, and when, is decided in `services.py`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,9 +18,11 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 
+from common.batching import batched
+
 from . import engine
 from .engine import CandidateFacts, CourseTargets, VacancyTargets
-from .facts import batched
+from .facts import hash64
 from .models import Match, MatchInputs, MatchKind
 
 # Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
@@ -84,8 +85,7 @@ _FINGERPRINT_PERSON = f"matching-v{engine.ENGINE_VERSION}".encode()
 
 def row_fingerprint(parts_json: str) -> int:
     """A hash of the parts (and so of the score, their sum) and of the engine version."""
-    digest = hashlib.blake2b(parts_json.encode(), digest_size=8, person=_FINGERPRINT_PERSON).digest()
-    return int.from_bytes(digest, "big", signed=True)
+    return hash64(parts_json.encode(), _FINGERPRINT_PERSON, signed=True)
 
 
 def fresh_rows(facts: Iterable[CandidateFacts], vacancies: VacancyTargets, courses: CourseTargets) -> dict:

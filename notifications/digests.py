@@ -19,6 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from accounts.models import User
+from common.batching import batched
 from notifications.emails import absolute_url, email_send_templated
 
 from .models import DigestDelivery, NotificationPreference
@@ -140,8 +141,8 @@ def news_digests_send(*, now: datetime.datetime, today: datetime.date, size: int
         return sent, failed
     served = set(DigestDelivery.objects.filter(sent_on=today, user_id__in=user_ids).values_list("user_id", flat=True))
     waiting = sorted(user_ids - served)
-    for start in range(0, len(waiting), size):
-        for user in User.objects.filter(pk__in=waiting[start : start + size], is_active=True).order_by("pk"):
+    for batch in batched(waiting, size):
+        for user in User.objects.filter(pk__in=batch, is_active=True).order_by("pk"):
             try:
                 if _news_digest_send(user=user, now=now, today=today):
                     sent += 1
