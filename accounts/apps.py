@@ -12,4 +12,4 @@ class AccountsConfig(AppConfig):
 
         from .models import User
 
-        CANDIDATE_DATA.watch(User)
+        CANDIDATE_DATA.watch(User, except_saves_of=("last_login",))  # signing in shows on no kept page

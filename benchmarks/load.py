@@ -250,12 +250,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _fetch(path: str, session: str | None) -> tuple[int, bytes, str]:
-    """Status, body and the X-Page-Cache header ("hit" when common.page_cache answered)."""
+    """Status, body and whether a kept page answered: "hit" when common.page_cache (visitors) or
+    common.scoped_cache (the signed-in finder pages) did."""
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=_headers(session))
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=120) as response:
-            return response.status, response.read(), response.headers.get("X-Page-Cache", "")
+            kept = response.headers.get("X-Page-Cache") or response.headers.get("X-Scoped-Cache") or ""
+            return response.status, response.read(), kept
     except urllib.error.HTTPError as error:
         return error.code, b"", ""
 
@@ -361,7 +363,8 @@ def main() -> None:
             status, _body, _cache = _fetch(path, session)
             if status != 200:
                 sys.exit(f"{label}: {path} answered {status}, not 200.")
-            # Each worker keeps its own pages (PAGE_CACHE_STORE=worker): a few requests reach both.
+            # Each worker keeps its own pages (PAGE_CACHE_STORE=worker, the scoped pages always): a few requests
+            # reach both.
             if any(_fetch(path, session)[2] == "hit" for _ in range(4)):
                 from_page_cache.append(label)
             # The machine is shared: the home page is measured again right before each page, and the ratio
@@ -386,9 +389,9 @@ def main() -> None:
         )
     print()
     print(
-        f"Served from the page cache for visitors who are not signed in (common.page_cache, "
-        f"PAGE_CACHE_STORE={os.environ.get('PAGE_CACHE_STORE', 'worker')}): "
-        f"{', '.join(from_page_cache) or 'none'}; every other page is rendered for each request."
+        f"Served from kept pages (common.page_cache for visitors who are not signed in, "
+        f"PAGE_CACHE_STORE={os.environ.get('PAGE_CACHE_STORE', 'worker')}; common.scoped_cache for the signed-in "
+        f"finder pages): {', '.join(from_page_cache) or 'none'}; every other page is rendered for each request."
     )
     print()
     for label, path, _load, _figures, _home in results:

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from common.reader_parts import CONTEXT_FLAG, CSRF_TOKEN, placeholders_wanted
+
 
 def _same_page_in(request, code: str) -> str:
     """This page in another language: the same path under that language's prefix, the same query string."""
@@ -37,3 +39,11 @@ def navigation(request):
         "switcher_as_links": as_links,
         "switcher_languages": [_language(request, code, as_links) for code, _name in settings.LANGUAGES],
     }
+
+
+def reader_placeholders(request):
+    """While a whole page is rendered for reuse (common.scoped_cache), the reader's parts are placeholders:
+    this overrides the CSRF token Django's own processor gives, and tells the tags of the other parts."""
+    if not placeholders_wanted(request):
+        return {}
+    return {"csrf_token": CSRF_TOKEN, CONTEXT_FLAG: True}

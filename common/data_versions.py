@@ -34,13 +34,23 @@ class DataVersion:
         self._renew()
         on_commit_once(f"{self.key}:renew", self._renew)
 
-    def watch(self, *models) -> None:
+    def watch(self, *models, except_saves_of: tuple[str, ...] = ()) -> None:
         """Every save and delete of these models changes the version. Each app names its own models when it
         starts (its AppConfig.ready), so the caches below know no app above them; writers that bypass signals
-        (bulk updates) call `changed()` themselves."""
+        (bulk updates) call `changed()` themselves.
+
+        `except_saves_of`: fields nothing kept shows; a save of only these (`update_fields`) changes nothing.
+        Signing in saves the account's `last_login`: without the exception every login anywhere would make
+        every kept page unreachable."""
+        ignored = frozenset(except_saves_of)
         for model in models:
             label = model._meta.label
-            post_save.connect(self._on_change, sender=model, weak=False, dispatch_uid=f"{self.key}:save:{label}")
+
+            def on_save(sender, update_fields=None, **kwargs) -> None:
+                if not (ignored and update_fields and set(update_fields) <= ignored):
+                    self.changed()
+
+            post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{self.key}:save:{label}")
             post_delete.connect(self._on_change, sender=model, weak=False, dispatch_uid=f"{self.key}:delete:{label}")
 
     def _on_change(self, sender, **kwargs) -> None:

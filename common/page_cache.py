@@ -62,7 +62,7 @@ def page_cache_refuse(request) -> None:
     request._page_cache_refused = True
 
 
-def _pending_messages(request) -> bool:
+def messages_pending(request) -> bool:
     storage = getattr(request, "_messages", None)
     return storage is not None and len(storage) > 0
 
@@ -72,7 +72,7 @@ def _may_serve(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and not request.user.is_authenticated
-        and not _pending_messages(request)
+        and not messages_pending(request)
     )
 
 
@@ -84,7 +84,7 @@ def _may_keep(request, response) -> bool:
         and not getattr(request, "_page_cache_refused", False)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not request.session.modified
-        and not _pending_messages(request)
+        and not messages_pending(request)
         and not request.user.is_authenticated  # signed in while rendering
     )
 

@@ -1,41 +1,52 @@
-"""Rendered parts of the signed-in finder pages, kept per scope: a coordinator's region, an employer's vacancy.
+"""The signed-in finder pages, kept whole per scope: a coordinator's region, an employer's vacancy, a report.
 
-The caseload, an employer's candidates of a vacancy and the supply report are personal pages, so no whole page
-is kept and nothing is shared between scopes. But every coordinator of a region sees the same list of the
-region's candidates, and every member of an organisation the same candidates of its vacancy: those parts are
-rendered once and kept under a key made of
+The caseload, an employer's candidates of a vacancy and the supply report are personal pages: only those
+allowed may see them. But every coordinator of a region sees the same caseload for the same filters, and every
+member of an organisation the same candidates of its vacancy; only their CSRF tokens and their unread badges
+differ. So the page is rendered once, with placeholders for those (common.reader_parts), and kept under a key
+made of
 
-- the scope (the region's id, the vacancy's and its organisation's id), which the view has already checked the
-  reader may see (places.selectors is the one rule for a coordinator's region), so a key of another scope is
-  never asked for;
-- everything else the part shows (filters, page, query string), the language and today's date;
-- the *candidate data version*: every save and delete of what these parts show (a candidate's profile,
+- the scope (the region's id, the vacancy's and its organisation's id, the report's), which the view has
+  checked the reader may see before it asks (places.selectors is the one rule for a coordinator's region), so a
+  page of another scope is never asked for;
+- the reader's role (an admin's page has a region picker, a coordinator's an overview link), the path with its
+  query string, the language and today's date;
+- what the view adds (`version`: the fingerprint of a vacancy's stored matches, a report's computation time);
+- the *candidate data version*: every save and delete of what these pages show (a candidate's profile,
   account, languages and occupations, mentorships and requests, course and event registrations, courses,
   applications, contact grants, occupations, a region's postal codes) gives a new one (each app names its
   models in its AppConfig.ready with `CANDIDATE_DATA.watch`, regions below; a writer that updates in bulk calls
   `candidate_data_changed()`), so the next request after a change renders
   afresh. Like the page cache's version, it is set at once and again after the commit.
 
+Each request still signs the reader in, checks the scope and counts their unread notices; it skips the
+queries and templates of the page itself. Never kept: a page with messages waiting, anything but GET, a
+response other than a plain 200, one that sets a cookie or changes the session.
+
 `SCOPED_CACHE_SECONDS` (60 s) is the safety net for what no write announces (the day's activity growing older,
 a bulk update nobody announced); 0 switches the cache off.
 
-A part is rendered without the request (`render_to_string` with its own context): no user, session, CSRF token
-or nonce can end up in it. Kept in each worker's memory (a bounded store, least recently used dropped first),
-never in the shared cache and never in a log: the parts hold names of candidates. The version lives in the
-shared cache, so every worker sees a change at once.
+Kept in each worker's memory (a bounded store, least recently used dropped first), never in the shared cache
+and never in a log: the pages hold names of candidates. The version lives in the shared cache, so every worker
+sees a change at once.
 """
 
 from django.conf import settings
 from django.db.models.signals import m2m_changed
+from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 
+from common import reader_parts
 from common.data_versions import DataVersion
+from common.page_cache import messages_pending
 from common.worker_store import RecentlyUsed, digest
 
 CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
 
-parts_in_worker = RecentlyUsed(settings.SCOPED_CACHE_WORKER_PARTS)
+# Tells whether a page came from this cache ("hit") or was rendered and kept ("miss"); for the load benchmark.
+HEADER = "X-Scoped-Cache"
+
+pages_in_worker = RecentlyUsed(settings.SCOPED_CACHE_WORKER_PAGES)
 
 
 def candidate_data_version() -> str:
@@ -65,30 +76,48 @@ def watch_regions() -> None:
     )
 
 
-def scoped_part(*, name: str, scope: tuple, parts: tuple, render, version=None, data_version: str = "") -> str:
-    """The HTML `render()` returns, kept for this scope, these parts, the language, the day and the version.
+def scoped_page(request, *, scope: tuple, render, version=None) -> HttpResponse:
+    """The response `render()` gives, kept for everyone who may see `scope` (see the module's note).
 
-    `version()`, when given, adds what the candidate data version does not cover (the fingerprint of a
-    vacancy's stored matches, written in bulk by the recomputation); asked only when the cache is on.
-    `data_version`: the candidate data version when the view has read it already for another part (one read
-    of the shared cache per request). `render` must use nothing of the request.
+    `version()`, when given, adds what the candidate data version does not cover; asked only when the cache is
+    on. The reader's parts are placeholders while `render()` runs and are filled in for every response.
     """
     seconds = settings.SCOPED_CACHE_SECONDS
-    if seconds <= 0:
+    if seconds <= 0 or request.method != "GET" or messages_pending(request):
         return render()
-    key_parts = (
-        name,
+    key = digest(
+        "page",
         scope,
-        parts,
         version() if version else None,
-        data_version or candidate_data_version(),
+        candidate_data_version(),
+        request.user.role,
+        request.path,
+        request.META.get("QUERY_STRING", ""),
         translation.get_language(),
         timezone.localdate().isoformat(),
     )
-    key = digest(*key_parts)
-    stored = parts_in_worker.get_fresh(key)
+    stored = pages_in_worker.get_fresh(key)
     if stored is not None:
-        return mark_safe(stored)  # noqa: S308 - rendered by the template engine, escaped there
-    html = str(render())
-    parts_in_worker.set_for(key, html, seconds)
-    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+        headers, html = stored
+        response = HttpResponse(reader_parts.fill(html, request), headers=dict(headers))
+        response[HEADER] = "hit"
+        return response
+    with reader_parts.rendering_for_reuse(request):
+        response = render()
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return response
+    html = response.content.decode(response.charset)
+    if _may_keep(request, response):
+        pages_in_worker.set_for(key, (tuple(response.headers.items()), html), seconds)
+        response[HEADER] = "miss"
+    response.content = reader_parts.fill(html, request)
+    return response
+
+
+def _may_keep(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.session.modified
+        and not messages_pending(request)
+    )

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "common.context_processors.navigation",
+                "common.context_processors.reader_placeholders",
             ],
         },
     },
@@ -112,10 +113,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_STORE = env("PAGE_CACHE_STORE", default="worker")
 PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=500)
-# Parts of the signed-in finder pages kept per region or vacancy in each worker (common.scoped_cache): at most
-# this many seconds after a change no write announced; 0 switches it off.
+# The signed-in finder pages kept whole per region, vacancy or report in each worker (common.scoped_cache), at
+# most SCOPED_CACHE_WORKER_PAGES of them (some 50 kB each): at most this many seconds after a change no write
+# announced; 0 switches it off.
 SCOPED_CACHE_SECONDS = env.int("SCOPED_CACHE_SECONDS", default=60)
-SCOPED_CACHE_WORKER_PARTS = env.int("SCOPED_CACHE_WORKER_PARTS", default=2000)
+SCOPED_CACHE_WORKER_PAGES = env.int("SCOPED_CACHE_WORKER_PAGES", default=1000)
 
 REDIS_URL = env("REDIS_URL", default="")
 

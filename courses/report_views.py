@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import slugify
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.models import Role
 from common.csv_export import csv_download
 from common.permissions import role_required
-from common.scoped_cache import scoped_part
+from common.scoped_cache import scoped_page
 from places.models import Region
 
 from .map_svg import supply_map_summary, supply_map_svg
@@ -61,39 +60,30 @@ def _report_page(request, *, region: Region | None):
             request, _("The report is being computed. If it does not appear yet, reload this page in a minute.")
         )
         return redirect(request.get_full_path())
-    report = supply_report_get(region=region)
-    scope_name = _scope_name(region)
-    scope_query = _scope_query(request, region)
+    report = supply_report_get(region=region, with_data=False)
 
-    def body_html():
-        return render_to_string(
-            "courses/includes/report_body.html",
-            {
-                "report": report,
-                "data": report.data,
-                "scope_query": scope_query,
-                "map_summary": supply_map_summary(data=report.data, scope_name=scope_name),
-            },
-        )
+    def page():
+        scope_name = _scope_name(region)
+        context = {
+            "report": report,
+            "data": report.data if report else None,
+            "region": region,
+            "scope_name": scope_name,
+            "scope_query": _scope_query(request, region),
+            "is_admin": request.user.role == Role.ADMIN,
+            "regions": supply_report_regions() if request.user.role == Role.ADMIN else None,
+            "map_summary": supply_map_summary(data=report.data, scope_name=scope_name) if report else "",
+        }
+        return render(request, "courses/report.html", context)
 
-    context = {
-        "report": report,
-        "region": region,
-        "scope_name": scope_name,
-        "is_admin": request.user.role == Role.ADMIN,
-        "regions": supply_report_regions() if request.user.role == Role.ADMIN else None,
-        # The stored report is the same for everyone who may see it: its tables rendered once per computation
-        # (common.scoped_cache), without the request.
-        "report_body": scoped_part(
-            name="supply-report",
-            scope=(report.pk, report.region_id),
-            parts=(report.computed_at.isoformat(), scope_name, scope_query),
-            render=body_html,
-        )
-        if report
-        else "",
-    }
-    return render(request, "courses/report.html", context)
+    # The stored report is the same for everyone who may see it: the page kept whole per report and its
+    # computation (common.scoped_cache), only the reader's CSRF token and unread badge filled in.
+    return scoped_page(
+        request,
+        scope=("supply-report", region.pk if region else None),
+        version=lambda: (report.pk, report.computed_at.isoformat()) if report else None,
+        render=page,
+    )
 
 
 # Reads only (a POST only asks the worker for a report): without a transaction of its own the page saves two

@@ -149,10 +149,15 @@ class CandidateCard:
 
 
 def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
-    """The vacancy if the user works for the organisation that offers it (one query, the membership joined)."""
+    """The vacancy if the user works for the organisation that offers it (one query, the membership joined).
+
+    Only what the candidate list needs of it: its title and organisation (a vacancy row is wide, with its
+    texts and search vector).
+    """
     if user.role != Role.EMPLOYER:
         return None
-    return Vacancy.objects.filter(pk=pk, organisation__memberships__user=user).first()
+    found = Vacancy.objects.filter(pk=pk, organisation__memberships__user=user)
+    return found.only("pk", "title", "organisation_id").first()
 
 
 def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:

@@ -1,11 +1,10 @@
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 
 from accounts.models import Role
 from common.permissions import role_required
-from common.scoped_cache import scoped_part
+from common.scoped_cache import scoped_page
 from places.selectors import candidate_in_region
 
 from .models import MatchKind
@@ -42,21 +41,20 @@ def vacancy_candidates(request, pk):
     if vacancy is None:
         raise Http404
 
-    def cards_html():
+    def page():
         cards = candidate_cards_for_vacancy(vacancy=vacancy)
-        return render_to_string("matching/includes/vacancy_candidate_cards.html", {"cards": cards})
+        return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "cards": cards})
 
-    # The same for every member of the organisation: rendered once per vacancy, its stored matches and the
-    # candidate data version (common.scoped_cache), without the request. vacancy_of_employer has checked that
-    # the vacancy is the reader's organisation's, and the organisation is part of the key as well.
-    cards = scoped_part(
-        name="vacancy-candidates",
-        scope=(vacancy.pk, vacancy.organisation_id),
-        parts=(),
-        version=lambda: vacancy_matches_fingerprint(vacancy=vacancy),
-        render=cards_html,
+    # The same for every member of the organisation: kept whole per vacancy (common.scoped_cache), only the
+    # reader's CSRF token and unread badge filled in. vacancy_of_employer has checked that the vacancy is the
+    # reader's organisation's, and the organisation is part of the key as well. Besides the candidates, the
+    # page shows the vacancy's title.
+    return scoped_page(
+        request,
+        scope=("vacancy-candidates", vacancy.pk, vacancy.organisation_id),
+        version=lambda: (vacancy.title, vacancy_matches_fingerprint(vacancy=vacancy)),
+        render=page,
     )
-    return render(request, "matching/vacancy_candidates.html", {"vacancy": vacancy, "candidate_cards": cards})
 
 
 @role_required(Role.COORDINATOR)

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from common.pagination import SearchPaginator
 from common.permissions import role_required
-from common.scoped_cache import candidate_data_version, scoped_part
+from common.scoped_cache import scoped_page
 from places.selectors import candidate_in_region, region_postal_codes
 from portal.services import candidate_profile_ensure
 
@@ -434,42 +433,25 @@ def caseload(request):
     filters = form.filters()
     page_number = request.GET.get("page")
     query = urlencode([(key, value) for key, value in request.GET.items() if key != "page" and value])
-    # Every coordinator of the region sees the same figures and list: rendered once per region, filters, page
-    # and candidate data version (common.scoped_cache), without the request. The region is the one
-    # places.selectors allows this reader, so a part of another region is never asked for.
-    scope = ("caseload", region.pk if region else None)
-    data_version = candidate_data_version()  # read once for both parts
 
-    def counts_html():
-        return render_to_string(
-            "mentoring/includes/counts.html", {"region": region, "counts": caseload_counts(region=region)}
-        )
-
-    def list_html():
+    def page():
         # Coordinators need the exact number of their candidates; a region has few enough to count them all.
-        page = SearchPaginator(
+        candidates = SearchPaginator(
             caseload_list(region=region, filters=filters), CASELOAD_PAGE_SIZE, estimate_above=None
         ).get_page(page_number)
-        return render_to_string("mentoring/includes/caseload_list.html", {"page": page, "query": query})
-
-    return render(
-        request,
-        "mentoring/caseload.html",
-        {
+        context = {
             **_scope_context(request, region),
             "form": form,
-            "caseload_counts": scoped_part(
-                name="caseload-counts", scope=scope, parts=(), render=counts_html, data_version=data_version
-            ),
-            "caseload_list": scoped_part(
-                name="caseload-list",
-                scope=scope,
-                parts=(filters, page_number, query),
-                render=list_html,
-                data_version=data_version,
-            ),
-        },
-    )
+            "counts": caseload_counts(region=region),
+            "page": candidates,
+            "query": query,
+        }
+        return render(request, "mentoring/caseload.html", context)
+
+    # Every coordinator of the region sees the same page for the same filters: kept whole per region
+    # (common.scoped_cache), only the reader's CSRF token and unread badge filled in. The region is the one
+    # places.selectors allows this reader, so a page of another region is never asked for.
+    return scoped_page(request, scope=("caseload", region.pk if region else None), render=page)
 
 
 @role_required(*COORDINATION_ROLES)

@@ -7,3 +7,10 @@ class NotificationsConfig(AppConfig):
 
     name = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from common import reader_parts
+
+        from .templatetags.notification_tags import UNREAD_BADGE, unread_badge_html
+
+        reader_parts.register(UNREAD_BADGE, unread_badge_html)

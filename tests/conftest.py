@@ -87,12 +87,11 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _no_fragments_from_earlier_tests():
     """Rendered fragments live in the process; a rolled-back test's offers must not be shown to the next one."""
-    from common.page_cache import pages_in_worker
+    from common import page_cache, scoped_cache
     from common.render_cache import fragments
-    from common.scoped_cache import parts_in_worker
 
-    for store in (fragments, pages_in_worker, parts_in_worker):
+    for store in (fragments, page_cache.pages_in_worker, scoped_cache.pages_in_worker):
         store.clear()
     yield
-    for store in (fragments, pages_in_worker, parts_in_worker):
+    for store in (fragments, page_cache.pages_in_worker, scoped_cache.pages_in_worker):
         store.clear()

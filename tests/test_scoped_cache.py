@@ -14,9 +14,11 @@ from courses.models import SupplyReport
 from courses.report_services import supply_report_refresh
 from matching.models import Match
 from matching.services import match_recompute_for_vacancy
+from notifications.services import notification_create
 from places.services import region_save
 from tests.factories import (
     ActiveMentorshipFactory,
+    AdminFactory,
     CandidateOccupationFactory,
     CompleteCandidateProfileFactory,
     CoordinatorFactory,
@@ -261,3 +263,87 @@ def test_the_reused_navigation_carries_each_readers_own_csrf_token(hannover, bra
         assert client.post(reverse("account_logout"), {"csrfmiddlewaretoken": token}).status_code == 302
         assert client.get(CASELOAD).status_code == 302, "logged out with the token of the reused navigation"
     assert tokens[0] != tokens[1]
+
+
+# --- Whole pages kept per scope: each reader still gets their own token, badge and messages ------------------
+
+
+def unread_for(user, count: int) -> None:
+    for _ in range(count):
+        notification_create(
+            recipient=user, kind="application_withdrawn", params={"title": "Maler/in"}, url_name="home", email=False
+        )
+
+
+def badges(page: str) -> list[str]:
+    return re.findall(r'notification-badge">(\d+)<', page)
+
+
+def tokens_in(page: str) -> set[str]:
+    return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+
+
+def test_a_colleague_gets_the_kept_page_with_their_own_token_and_unread_badge(hannover):
+    from django.test import Client
+
+    candidate("Haddad")
+    colleague = CoordinatorFactory(region=hannover.region)
+    unread_for(hannover, 3)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(hannover)
+    second.force_login(colleague)
+
+    rendered = first.get(CASELOAD)
+    kept = second.get(CASELOAD)
+
+    assert rendered["X-Scoped-Cache"] == "miss" and kept["X-Scoped-Cache"] == "hit"
+    assert "Haddad" in kept.content.decode()
+    assert badges(rendered.content.decode()) == ["3", "3", "3"], "the menu button and the navigation's two copies"
+    assert badges(kept.content.decode()) == [], "the colleague has read everything"
+    for response in (rendered, kept):
+        assert "-of-this-request-" not in response.content.decode()
+    mine, theirs = tokens_in(rendered.content.decode()), tokens_in(kept.content.decode())
+    assert len(mine) == len(theirs) == 1 and mine != theirs
+    # The token on the kept page is the colleague's own: it logs them out.
+    assert second.post(reverse("account_logout"), {"csrfmiddlewaretoken": theirs.pop()}).status_code == 302
+    assert second.get(CASELOAD).status_code == 302
+
+    unread_for(colleague, 1)
+    first.force_login(colleague)
+    again = first.get(CASELOAD)
+    assert again["X-Scoped-Cache"] == "hit" and badges(again.content.decode()) == ["1", "1", "1"]
+
+
+def test_an_admin_and_a_coordinator_of_the_same_region_each_get_their_own_page(client, hannover):
+    candidate("Haddad")
+    client.force_login(hannover)
+    coordinators = client.get(CASELOAD, {"region": hannover.region.pk}).content.decode()
+    client.force_login(AdminFactory())
+    admins = client.get(CASELOAD, {"region": hannover.region.pk})
+
+    assert admins["X-Scoped-Cache"] == "miss"
+    assert 'class="region-choice' in admins.content.decode() and 'class="region-choice' not in coordinators
+    assert "Haddad" in admins.content.decode()
+
+
+def test_compute_now_on_a_kept_report_page_works_and_its_message_is_shown_not_kept(hannover):
+    from django.test import Client
+
+    url = reverse("courses:supply_report")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(hannover)
+    second.force_login(CoordinatorFactory(region=hannover.region))
+    assert first.get(url)["X-Scoped-Cache"] == "miss"
+    page = second.get(url)
+    assert page["X-Scoped-Cache"] == "hit" and "Compute now" not in page.content.decode()
+    assert "Jetzt berechnen" in page.content.decode()
+
+    asked = second.post(url, {"csrfmiddlewaretoken": tokens_in(page.content.decode()).pop()})
+    assert asked.status_code == 302, "the reader's own token from the kept page is accepted"
+
+    shown = second.get(asked.url)
+    assert "Der Bericht wird berechnet" in shown.content.decode()
+    assert "X-Scoped-Cache" not in shown, "a page with a message waiting is rendered for its reader, never kept"
+    after = second.get(url)
+    assert after["X-Scoped-Cache"] == "hit", "the report is not there yet: the page kept before"
+    assert "Der Bericht wird berechnet" not in after.content.decode()

@@ -12,15 +12,12 @@ See common.render_cache for what a fragment is keyed by and what is never cached
 """
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from common import reader_parts
 from common.render_cache import reused_block, search_field_html
 
 register = template.Library()
-
-# Stands in for the reader's CSRF token in a reused block; replaced by the token of each request.
-CSRF_PLACEHOLDER = "csrf-token-of-this-request-3f9a1c"
 
 
 @register.filter
@@ -41,17 +38,16 @@ class ReuseNode(template.Node):
         place = f"{self.origin.name}:{self.token.lineno}:{id(self)}"
 
         def render_block():
-            # A {% csrf_token %} in the block is kept as a placeholder, never as somebody's token.
-            with context.push(csrf_token=CSRF_PLACEHOLDER):
+            # The reader's parts in the block ({% csrf_token %}, the unread badge) are kept as placeholders,
+            # never as somebody's own (common.reader_parts).
+            with context.push(csrf_token=reader_parts.CSRF_TOKEN, **{reader_parts.CONTEXT_FLAG: True}):
                 return self.nodelist.render(context)
 
         html = reused_block(place, objects, render_block)
-        if CSRF_PLACEHOLDER in html:
-            token = str(context.get("csrf_token", "NOTPROVIDED"))
-            if token == "NOTPROVIDED":  # noqa: S105 - as {% csrf_token %} renders it without a request: nothing
-                html = html.replace(f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">', "")
-            html = mark_safe(html.replace(CSRF_PLACEHOLDER, escape(token)))  # noqa: S308 - escaped token
-        return html
+        request = context.get("request")
+        if context.get(reader_parts.CONTEXT_FLAG) or reader_parts.placeholders_wanted(request):
+            return html  # inside a block or page that is itself kept: filled in when that is served
+        return mark_safe(reader_parts.fill(html, request))  # noqa: S308 - the fillers escape what they put in
 
 
 @register.tag
@@ -59,8 +55,9 @@ def reuse(parser, token):
     """`{% reuse vacancy %}…{% endreuse %}`: the block rendered once for these objects in this language.
 
     Only for a block that shows nothing but the objects named (and fixed text): whatever else of the context
-    it used, such as the user, would be taken from whoever saw it first. The one exception is
-    `{% csrf_token %}`: kept as a placeholder and filled in with each request's token. A related object the block shows
+    it used, such as the user, would be taken from whoever saw it first. The exceptions are the reader's parts of
+    common.reader_parts (`{% csrf_token %}`, `{% unread_badge %}`): kept as placeholders and filled in for each
+    request. A related object the block shows
     must come with the object (select_related), or a change of it would not be seen.
     """
     objects = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import RequestContext, Template
 from django.urls import reverse
+from django.utils import translation
 
 from notifications.models import Notification
 from notifications.services import notification_create
@@ -120,17 +121,20 @@ def test_the_header_shows_the_unread_count(client, employer):
     assert 'notification-badge">3<span class="visually-hidden"> ungelesen</span>' in content
 
 
-def test_the_unread_count_costs_one_query_and_none_for_visitors(rf, employer, django_assert_num_queries):
+def test_the_unread_badge_costs_one_query_per_request_and_none_for_visitors(rf, employer, django_assert_num_queries):
     notify(employer)
-    template = Template("{% load notification_tags %}{% unread_notification_count as count %}[{{ count }}]")
+    template = Template("{% load notification_tags %}[{% unread_badge %}][{% unread_badge %}]")
     request = rf.get("/")
     request.user = employer
 
-    with django_assert_num_queries(1):
-        assert template.render(RequestContext(request)) == "[1]"
+    with translation.override("en"), django_assert_num_queries(1):
+        badge = ' <span class="badge rounded-pill notification-badge">1<span class="visually-hidden"> unread</span>'
+        badge += "</span>"
+        assert template.render(RequestContext(request)) == f"[{badge}][{badge}]"
+    request = rf.get("/")
     request.user = AnonymousUser()
     with django_assert_num_queries(0):
-        assert template.render(RequestContext(request)) == "[0]"
+        assert template.render(RequestContext(request)) == "[][]"
 
 
 def test_the_header_has_no_badge_without_unread_notices(client, employer):
