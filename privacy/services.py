@@ -122,7 +122,9 @@ def account_delete(*, user: User) -> None:
         files = _stored_files(collector)
         folders = {(storage, str(PurePosixPath(name).parent)) for storage, name in files}
         scrubbed = _admin_log_scrub(collector)
-        Session.objects.filter(session_key__in=_sessions_of(user)).delete()
+        session_store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+        for session_key in _sessions_of(user):
+            session_store(session_key).delete()  # the row and, with cached sessions, the cached copy
         user.delete()
         transaction.on_commit(lambda: _remove_files(files, folders))
     logger.info("account deleted user=%s files=%s admin_log_entries=%s", user_id, len(files), scrubbed)

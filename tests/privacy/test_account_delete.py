@@ -3,11 +3,13 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from accounts.models import Role
 from documents.models import Document
@@ -130,6 +132,10 @@ def test_deleting_ends_every_session_of_the_person(client, candidate_with_everyt
 
     assert not Session.objects.filter(session_key=phone.session.session_key).exists()
     assert Session.objects.filter(session_key=bystander.session.session_key).exists()
+    # Sessions are read from the cache first: the cached copy is gone as well.
+    session_store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+    assert not session_store().exists(phone.session.session_key)
+    assert session_store().exists(bystander.session.session_key)
     assert phone.get(reverse("privacy:overview")).status_code == 302
 
 
