@@ -13,9 +13,9 @@ Then it collects the static files into a temporary folder, starts gunicorn with 
 settings (DJANGO_DEBUG=false) on BENCH_PORT, drives every page with wrk (10 connections, 15 s each,
 BENCH_CONNECTIONS and BENCH_DURATION change that, BENCH_PAGES picks pages by label; logged-in pages carry
 a session cookie) and prints requests/s, p50, p90, p99 and the ratio of requests/s to the home page's, all
-from one run. The home page is measured again (for a third of the time) right before each page and the
-ratio taken to that, since the load of a shared machine changes; the load average is printed too. It never
-fails on time.
+from one run. Since the load of a shared machine comes and goes, each page is measured in BENCH_ROUNDS rounds
+(3), each right after the home page, and the round with the median ratio is shown; the load average is
+printed too. It never fails on time.
 """
 
 import datetime
@@ -46,7 +46,10 @@ EVENTS = int(os.environ.get("BENCH_EVENTS", 1_000))
 PORT = int(os.environ.get("BENCH_PORT", 8089))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 10))
 DURATION = int(os.environ.get("BENCH_DURATION", 15))
-HOME_DURATION = max(DURATION // 3, 1)
+# Each page is measured in ROUNDS rounds, each right after the home page; the ratio is the median of the rounds'.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
+PAGE_ROUND = max(DURATION // ROUNDS, 2)
+HOME_ROUND = max(PAGE_ROUND // 2, 2)
 # Only the pages whose labels are listed, comma-separated (for example "vacancies,courses near 29439 (uk)");
 # every page when empty. The home page is measured anyway, as the yardstick.
 ONLY_PAGES = {label.strip() for label in os.environ.get("BENCH_PAGES", "").split(",") if label.strip()}
@@ -333,6 +336,13 @@ def _wrk(path: str, session: str | None, duration: int = DURATION) -> dict:
     }
 
 
+def _median_round(rounds: list[tuple[dict, dict]]) -> tuple[dict, dict]:
+    """The round whose ratio to the home page is the median; its errors counted over all rounds."""
+    ordered = sorted(rounds, key=lambda pair: pair[0]["rps"] / pair[1]["rps"])
+    figures, home = ordered[len(ordered) // 2]
+    return {**figures, "errors": sum(page["errors"] for page, _home in rounds)}, home
+
+
 def _ensure_wrk() -> None:
     if shutil.which("wrk"):
         return
@@ -351,7 +361,8 @@ def main() -> None:
     print(
         f"Data: {SIZES['candidates']:,} candidates, {SIZES['vacancies']:,} vacancies, {SIZES['courses']:,} courses, "
         f"{SIZES['mentors']:,} mentors, {EVENTS:,} events. gunicorn with {WORKERS} workers, production settings; "
-        f"wrk with {CONNECTIONS} connections for {DURATION} s per page; {os.cpu_count()} CPUs."
+        f"wrk with {CONNECTIONS} connections, {ROUNDS} rounds per page of {PAGE_ROUND} s each after {HOME_ROUND} s of "
+        f"the home page (the median round shown); {os.cpu_count()} CPUs."
     )
     static_root = tempfile.mkdtemp(prefix="bruecke-static-")
     server = _start_server(static_root)
@@ -367,11 +378,15 @@ def main() -> None:
             # reach both.
             if any(_fetch(path, session)[2] == "hit" for _ in range(4)):
                 from_page_cache.append(label)
-            # The machine is shared: the home page is measured again right before each page, and the ratio
-            # is taken to that, so a change of load in between does not count as a change of speed.
-            home = _wrk("/de/", None, duration=HOME_DURATION)
+            # The machine is shared and its load comes and goes: each page is measured in rounds, each round
+            # right after the home page, and the ratio of each round is taken, so a change of load between
+            # rounds does not count as a change of speed. The median round is reported.
             load = os.getloadavg()[0]
-            results.append((label, path, load, _wrk(path, session), home))
+            rounds = []
+            for _ in range(ROUNDS):
+                home = _wrk("/de/", None, duration=HOME_ROUND)
+                rounds.append((_wrk(path, session, duration=PAGE_ROUND), home))
+            results.append((label, path, load, *_median_round(rounds)))
             print(f"  measured {label} (load {load:.1f})", flush=True)
     finally:
         server.terminate()

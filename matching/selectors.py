@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -23,6 +23,7 @@ from .engine import CandidateFacts, VacancyFacts
 from .facts import candidate_facts_load, course_facts_load, mentor_facts, open_vacancies, vacancy_needs_recognition
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, CARD_REASONS, COORDINATOR, EMPLOYER, band_label, match_reasons
+from .store import STORED_MATCHES
 
 PATHWAY_LIMIT = 5
 # A pathway needs a goal the candidate fits well once the German is there ...
@@ -160,14 +161,9 @@ def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
     return found.only("pk", "title", "organisation_id").first()
 
 
-def vacancy_matches_fingerprint(*, vacancy: Vacancy) -> tuple:
-    """What the vacancy's stored matches are, in one small aggregate: how many, whose, their scores and the
-    latest computation (the recomputation stamps every row it writes or changes). It writes matches in bulk,
-    without signals, so a kept candidate list is keyed by this rather than by a version."""
-    found = Match.objects.filter(vacancy=vacancy).aggregate(
-        count=Count("pk"), profiles=Sum("profile_id"), scores=Sum("score"), computed=Max("computed_at")
-    )
-    return (found["count"], found["profiles"], found["scores"], found["computed"])
+def stored_matches_version() -> str:
+    """Changes whenever stored matches are written (store.STORED_MATCHES): what a kept candidate list is keyed by."""
+    return STORED_MATCHES.current()
 
 
 def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[CandidateCard]:

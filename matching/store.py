@@ -19,11 +19,17 @@ from django.db import connection
 from django.utils import timezone
 
 from common.batching import batched
+from common.data_versions import DataVersion
 
 from . import engine
 from .engine import CandidateFacts, CourseTargets, VacancyTargets
 from .facts import hash64
 from .models import Match, MatchInputs, MatchKind
+
+# Renewed whenever stored matches are written (always through `write_rows`, in bulk and without signals), so a
+# page kept with the matches it showed (an employer's candidates of a vacancy, common.scoped_cache) is rendered
+# afresh.
+STORED_MATCHES = DataVersion("matching:stored-matches-version")
 
 # Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
 LOCK_BLOCK = 1000
@@ -255,4 +261,6 @@ def write_rows(*, inserted: list[tuple], updated: list[tuple], deleted: list[int
         _update(updated, now)
     if inserted:
         _insert(inserted, now)
+    if inserted or updated or deleted:
+        STORED_MATCHES.changed()
     return RecomputeResult(inserted=len(inserted), updated=len(updated), deleted=len(deleted))

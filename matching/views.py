@@ -13,7 +13,7 @@ from .selectors import (
     candidate_cards_for_vacancy,
     match_list_for_candidate,
     pathways_for_candidate,
-    vacancy_matches_fingerprint,
+    stored_matches_version,
     vacancy_of_employer,
 )
 
@@ -48,11 +48,12 @@ def vacancy_candidates(request, pk):
     # The same for every member of the organisation: kept whole per vacancy (common.scoped_cache), only the
     # reader's CSRF token and unread badge filled in. vacancy_of_employer has checked that the vacancy is the
     # reader's organisation's, and the organisation is part of the key as well. Besides the candidates, the
-    # page shows the vacancy's title.
+    # page shows the vacancy's title; the stored matches are written in bulk, without signals, and have a
+    # version of their own.
     return scoped_page(
         request,
         scope=("vacancy-candidates", vacancy.pk, vacancy.organisation_id),
-        version=lambda: (vacancy.title, vacancy_matches_fingerprint(vacancy=vacancy)),
+        version=lambda: (vacancy.title, stored_matches_version()),
         render=page,
     )
 

@@ -1,8 +1,8 @@
 """Every search and finder page takes a fixed number of queries, however many results it shows.
 
 Each page is requested with a few results and again with many; the number of queries must be the same and
-stay within the page's budget (counted with the session, the user, the transaction's savepoints and the
-header's notification badge where they apply). The counts are printed for the issue's closing note.
+stay within the page's budget (counted with the user, the transaction's savepoints and the header's notification
+badge where they apply; the session comes from the cache). The counts are printed for the closing note.
 """
 
 import datetime
@@ -207,9 +207,9 @@ def test_the_coordinators_caseload(client, kept):
     candidates_with_a_history(20, offset=2)
     many = queries_of(client, url)
 
-    # session, user, region, the figures, count, rows, notification badge (no transaction: the page only
-    # reads); kept: no figures, count or rows
-    assert_fixed("coordinator caseload", few, many, budget=4 if kept else 7)
+    # user, region, the figures, count, rows, notification badge (the session comes from the cache; no
+    # transaction: the page only reads); kept: no figures, count or rows
+    assert_fixed("coordinator caseload", few, many, budget=3 if kept else 6)
     if kept:
         assert client.get(url).content.decode().count("<tr") == 23, "the kept page lists all 22 and a header row"
 
@@ -234,9 +234,9 @@ def test_an_employers_candidate_list(client, kept):
     many = queries_of(client, url)
 
     assert client.get(url).content.decode().count('class="card match-card"') == 14
-    # session, user, vacancy (with the membership joined), matches, their occupations (2), contacts, badge (no
-    # transaction); kept: one aggregate of the matches instead of matches, occupations and contacts
-    assert_fixed("employer's candidate list", few, many, budget=5 if kept else 8)
+    # user, vacancy (with the membership joined), matches, their occupations (2), contacts, badge (the session
+    # comes from the cache; no transaction); kept: no matches, occupations or contacts
+    assert_fixed("employer's candidate list", few, many, budget=3 if kept else 7)
 
 
 @KEPT
@@ -254,5 +254,6 @@ def test_the_supply_report(client, kept):
     supply_report_refresh(region=coordinator.region)
     many = queries_of(client, url)
 
-    # session, user, region, report (its time of computation), badge (no transaction); rendered: and its figures
-    assert_fixed("supply report", few, many, budget=5 if kept else 6)
+    # user, region, report (its time of computation), badge (the session comes from the cache; no
+    # transaction); rendered: and its figures
+    assert_fixed("supply report", few, many, budget=4 if kept else 5)
