@@ -13,16 +13,25 @@ from django.db.models.signals import post_delete, post_save
 from common.transactions import on_commit_once
 
 
+def versions_current(*versions: "DataVersion") -> list[str]:
+    """The current value of each version, read in one round trip to the shared cache."""
+    found = cache.get_many([version.key for version in versions])
+    values = []
+    for version in versions:
+        value = found.get(version.key)
+        if value is None:
+            cache.add(version.key, uuid.uuid4().hex, timeout=None)
+            value = cache.get(version.key)
+        values.append(value)
+    return values
+
+
 class DataVersion:
     def __init__(self, key: str):
         self.key = key
 
     def current(self) -> str:
-        version = cache.get(self.key)
-        if version is None:
-            cache.add(self.key, uuid.uuid4().hex, timeout=None)
-            version = cache.get(self.key)
-        return version
+        return versions_current(self)[0]
 
     def _renew(self) -> None:
         cache.set(self.key, uuid.uuid4().hex, timeout=None)

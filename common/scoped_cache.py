@@ -37,7 +37,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from common import reader_parts
-from common.data_versions import DataVersion
+from common.data_versions import DataVersion, versions_current
 from common.page_cache import messages_pending
 from common.worker_store import RecentlyUsed, digest
 
@@ -47,13 +47,6 @@ CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
 HEADER = "X-Scoped-Cache"
 
 pages_in_worker = RecentlyUsed(settings.SCOPED_CACHE_WORKER_PAGES)
-
-
-def candidate_data_version() -> str:
-    """The version the parts are kept under; "" while the cache is off, so nothing is read for nothing."""
-    if settings.SCOPED_CACHE_SECONDS <= 0:
-        return ""
-    return CANDIDATE_DATA.current()
 
 
 def candidate_data_changed() -> None:
@@ -76,11 +69,14 @@ def watch_regions() -> None:
     )
 
 
-def scoped_page(request, *, scope: tuple, render, version=None) -> HttpResponse:
+def scoped_page(
+    request, *, scope: tuple, render, version=None, data_versions: tuple[DataVersion, ...] = ()
+) -> HttpResponse:
     """The response `render()` gives, kept for everyone who may see `scope` (see the module's note).
 
-    `version()`, when given, adds what the candidate data version does not cover; asked only when the cache is
-    on. The reader's parts are placeholders while `render()` runs and are filled in for every response.
+    `version()` and `data_versions`, when given, add what the candidate data version does not cover (the
+    versions are read with it, in one round trip); asked only when the cache is on. The reader's parts are
+    placeholders while `render()` runs and are filled in for every response.
     """
     seconds = settings.SCOPED_CACHE_SECONDS
     if seconds <= 0 or request.method != "GET" or messages_pending(request):
@@ -89,7 +85,7 @@ def scoped_page(request, *, scope: tuple, render, version=None) -> HttpResponse:
         "page",
         scope,
         version() if version else None,
-        candidate_data_version(),
+        versions_current(CANDIDATE_DATA, *data_versions),
         request.user.role,
         request.path,
         request.META.get("QUERY_STRING", ""),

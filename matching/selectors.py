@@ -23,7 +23,6 @@ from .engine import CandidateFacts, VacancyFacts
 from .facts import candidate_facts_load, course_facts_load, mentor_facts, open_vacancies, vacancy_needs_recognition
 from .models import Match, MatchKind
 from .reasons import CANDIDATE, CARD_REASONS, COORDINATOR, EMPLOYER, band_label, match_reasons
-from .store import STORED_MATCHES
 
 PATHWAY_LIMIT = 5
 # A pathway needs a goal the candidate fits well once the German is there ...
@@ -159,11 +158,6 @@ def vacancy_of_employer(*, user: User, pk: int) -> Vacancy | None:
         return None
     found = Vacancy.objects.filter(pk=pk, organisation__memberships__user=user)
     return found.only("pk", "title", "organisation_id").first()
-
-
-def stored_matches_version() -> str:
-    """Changes whenever stored matches are written (store.STORED_MATCHES): what a kept candidate list is keyed by."""
-    return STORED_MATCHES.current()
 
 
 def candidate_cards_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[CandidateCard]:

@@ -13,9 +13,9 @@ from .selectors import (
     candidate_cards_for_vacancy,
     match_list_for_candidate,
     pathways_for_candidate,
-    stored_matches_version,
     vacancy_of_employer,
 )
+from .store import STORED_MATCHES
 
 
 @role_required(Role.CANDIDATE)
@@ -53,7 +53,8 @@ def vacancy_candidates(request, pk):
     return scoped_page(
         request,
         scope=("vacancy-candidates", vacancy.pk, vacancy.organisation_id),
-        version=lambda: (vacancy.title, stored_matches_version()),
+        version=lambda: vacancy.title,
+        data_versions=(STORED_MATCHES,),
         render=page,
     )
 
