@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from accounts.models import User
@@ -15,8 +16,24 @@ def notification_of(*, user: User, pk: int) -> Notification | None:
     return Notification.objects.filter(recipient=user, pk=pk).first()
 
 
+# The header shows the count on every page a signed-in person opens, so it is kept in the shared cache until
+# one of their notices is created, read or deleted (services.notification_unread_count_forget); the seconds
+# bound what a write racing a reader could leave behind.
+UNREAD_COUNT_SECONDS = 300
+
+
+def unread_count_key(user_id: int) -> str:
+    return f"notifications:unread-count:{user_id}"
+
+
 def notification_unread_count(*, user: User) -> int:
-    """How many notices the person has not read yet (one COUNT query, none for anonymous visitors)."""
+    """How many notices the person has not read yet (from the cache, else one COUNT query; none for anonymous
+    visitors)."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user).unread().count()
+    key = unread_count_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user).unread().count()
+        cache.set(key, count, UNREAD_COUNT_SECONDS)
+    return count

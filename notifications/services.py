@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -6,6 +7,7 @@ from accounts.models import User
 from notifications.emails import absolute_url, email_send_templated
 
 from .models import Notification
+from .selectors import unread_count_key
 from .texts import notification_text
 
 
@@ -53,4 +55,14 @@ def notification_mark_read(*, notification: Notification) -> None:
 
 
 def notifications_mark_all_read(*, recipient: User) -> int:
-    return Notification.objects.filter(recipient=recipient).unread().update(read_at=timezone.now())
+    marked = Notification.objects.filter(recipient=recipient).unread().update(read_at=timezone.now())
+    notification_unread_count_forget(recipient_id=recipient.pk)  # a bulk update sends no signal
+    return marked
+
+
+def notification_unread_count_forget(*, recipient_id: int) -> None:
+    """The kept unread count of this person is wrong now: forget it at once, and again after the commit, so a
+    header rendered in between from the rows before the commit does not keep its count."""
+    key = unread_count_key(recipient_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))

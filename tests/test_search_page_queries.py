@@ -1,8 +1,8 @@
 """Every search and finder page takes a fixed number of queries, however many results it shows.
 
 Each page is requested with a few results and again with many; the number of queries must be the same and
-stay within the page's budget (counted with the user, the transaction's savepoints and the header's notification
-badge where they apply; the session comes from the cache). The counts are printed for the closing note.
+stay within the page's budget (counted with the user and the transaction's savepoints where they apply; the
+session and the header's unread count come from the cache). The counts are printed for the closing note.
 """
 
 import datetime
@@ -207,9 +207,9 @@ def test_the_coordinators_caseload(client, kept):
     candidates_with_a_history(20, offset=2)
     many = queries_of(client, url)
 
-    # user, region, the figures, count, rows, notification badge (the session comes from the cache; no
+    # user, region, the figures, count, rows (the session and the unread count come from the cache; no
     # transaction: the page only reads); kept: no figures, count or rows
-    assert_fixed("coordinator caseload", few, many, budget=3 if kept else 6)
+    assert_fixed("coordinator caseload", few, many, budget=2 if kept else 5)
     if kept:
         assert client.get(url).content.decode().count("<tr") == 23, "the kept page lists all 22 and a header row"
 
@@ -234,9 +234,9 @@ def test_an_employers_candidate_list(client, kept):
     many = queries_of(client, url)
 
     assert client.get(url).content.decode().count('class="card match-card"') == 14
-    # user, vacancy (with the membership joined), matches, their occupations (2), contacts, badge (the session
-    # comes from the cache; no transaction); kept: no matches, occupations or contacts
-    assert_fixed("employer's candidate list", few, many, budget=3 if kept else 7)
+    # user, vacancy (with the membership joined), matches, their occupations (2), contacts (the session and the
+    # unread count come from the cache; no transaction); kept: no matches, occupations or contacts
+    assert_fixed("employer's candidate list", few, many, budget=2 if kept else 6)
 
 
 @KEPT
@@ -254,6 +254,6 @@ def test_the_supply_report(client, kept):
     supply_report_refresh(region=coordinator.region)
     many = queries_of(client, url)
 
-    # user, region, report (its time of computation), badge (the session comes from the cache; no
-    # transaction); rendered: and its figures
-    assert_fixed("supply report", few, many, budget=4 if kept else 5)
+    # user, region, report (its time of computation) (the session and the unread count come from the cache;
+    # no transaction); rendered: and its figures
+    assert_fixed("supply report", few, many, budget=3 if kept else 4)

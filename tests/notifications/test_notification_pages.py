@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from notifications.models import Notification
-from notifications.services import notification_create
+from notifications.services import notification_create, notification_mark_read, notifications_mark_all_read
 from tests.factories import CandidateFactory, EmployerStaffFactory, MentorFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,20 +121,39 @@ def test_the_header_shows_the_unread_count(client, employer):
     assert 'notification-badge">3<span class="visually-hidden"> ungelesen</span>' in content
 
 
-def test_the_unread_badge_costs_one_query_per_request_and_none_for_visitors(rf, employer, django_assert_num_queries):
+def test_the_unread_badge_is_counted_once_kept_and_none_for_visitors(rf, employer, django_assert_num_queries):
     notify(employer)
     template = Template("{% load notification_tags %}[{% unread_badge %}][{% unread_badge %}]")
-    request = rf.get("/")
-    request.user = employer
 
-    with translation.override("en"), django_assert_num_queries(1):
-        badge = ' <span class="badge rounded-pill notification-badge">1<span class="visually-hidden"> unread</span>'
-        badge += "</span>"
-        assert template.render(RequestContext(request)) == f"[{badge}][{badge}]"
-    request = rf.get("/")
-    request.user = AnonymousUser()
+    def badge(count: int) -> str:
+        return (
+            f' <span class="badge rounded-pill notification-badge">{count}<span class="visually-hidden"> unread</span>'
+            "</span>"
+        )
+
+    def rendered(user) -> str:
+        request = rf.get("/")
+        request.user = user
+        with translation.override("en"):
+            return template.render(RequestContext(request))
+
+    with django_assert_num_queries(1):
+        assert rendered(employer) == f"[{badge(1)}][{badge(1)}]"
     with django_assert_num_queries(0):
-        assert template.render(RequestContext(request)) == "[][]"
+        assert rendered(employer) == f"[{badge(1)}][{badge(1)}]", "kept for the next page"
+    with django_assert_num_queries(0):
+        assert rendered(AnonymousUser()) == "[][]"
+
+    second = notify(employer)
+    assert rendered(employer) == f"[{badge(2)}][{badge(2)}]", "a new notice shows at once"
+    notification_mark_read(notification=second)
+    assert rendered(employer) == f"[{badge(1)}][{badge(1)}]", "so does one read"
+    notifications_mark_all_read(recipient=employer)
+    assert rendered(employer) == "[][]", "and all read at once, in bulk"
+    unwanted = notify(employer)
+    assert rendered(employer) == f"[{badge(1)}][{badge(1)}]"
+    unwanted.delete()
+    assert rendered(employer) == "[][]", "a deleted notice leaves the count too"
 
 
 def test_the_header_has_no_badge_without_unread_notices(client, employer):
