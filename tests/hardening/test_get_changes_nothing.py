@@ -71,7 +71,8 @@ def test_no_get_request_changes_the_database():
 
     after = database_state()
     changes += [f"GET requests changed the table {table}" for table in before if before[table] != after[table]]
-    assert count > 1000 and queried > connection.queries_log.maxlen
+    # Over a thousand GETs, and the capture saw their queries (several per request on average).
+    assert count > 1000 and queried > 3 * count
     assert not changes, "\n".join(changes)
 
 
