@@ -40,9 +40,12 @@ class RecomputeResult:
     unchanged: int = 0
     # Candidates left alone because nothing they are matched from changed since their last recomputation.
     skipped: int = 0
+    # Candidates whose vacancy list was computed afresh after one vacancy changed, since it fell back in or left
+    # their full list (services.match_recompute_for_vacancy).
+    relisted: int = 0
 
     def add(self, other: RecomputeResult) -> None:
-        for name in ("candidates", "inserted", "updated", "deleted", "unchanged", "skipped"):
+        for name in ("candidates", "inserted", "updated", "deleted", "unchanged", "skipped", "relisted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def as_dict(self) -> dict:
