@@ -22,7 +22,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, IntegerField, Max, OuterRef, Q, Sum
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Mod
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from common.batching import batched
@@ -31,6 +31,7 @@ from common.vocabulary import GermanLevel, OfferKind
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from mentoring.models import MentorProfile
+from occupations.models import Occupation
 from places.geo import all_postal_codes, coordinates_of
 from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
 
@@ -133,7 +134,7 @@ def _facts_of(profiles, occupations, today: datetime.date | None) -> list[Candid
     if occupations is None:
         # The ids as one array: thousands of parameters took longer to hand over than the query to run.
         column = f"{CandidateOccupation._meta.db_table}.profile_id"
-        among = RawSQL(f"{column} = ANY(%s)", [[row[0] for row in rows]], output_field=BooleanField())  # noqa: S611
+        among = RawSQL(f"{column} = ANY(%s::bigint[])", [[row[0] for row in rows]], output_field=BooleanField())  # noqa: S611
         occupations = CandidateOccupation.objects.filter(among)
     by_profile: dict[int, list[tuple[int, int]]] = {}
     for profile_id, kldb, years in _raw_rows(
@@ -302,45 +303,59 @@ def vacancy_facts_around(candidates: list[CandidateFacts], today: datetime.date)
     the engine applies every gate again, so they must never leave out a vacancy it lets through
     (tests/matching/test_facts.py holds them to that).
     """
-    passing, boxes = Q(), []
-    for candidate in candidates:
-        if candidate.location is None:
-            continue
-        # A kilometre more than the reach: distances are rounded to 100 m.
-        south, north, west, east = _box_around(candidate.location, engine.reach_tenths(candidate) / 10 + 1)
-        boxes.append((south, north, west, east))
-        these = Q(latitude__range=(south, north), longitude__range=(west, east))
-        these &= Q(
-            german_level_required__in=[
-                level for level, rank in _GERMAN_RANK.items() if rank - candidate.german <= engine.GERMAN_MAX_GAP
-            ]
-        )
-        if candidate.looking_for:
-            these &= Q(kind__in=sorted(candidate.looking_for))
-        if candidate.shift_work_possible is False:
-            these &= Q(shift_work=False)
-        # A skilled job needs an occupation of the same group, or of the same field with a few years in it.
-        backed = Q(kind__in=sorted(engine.OPEN_TO_CAREER_CHANGERS)) | Q(level=engine.HELPER_LEVEL)
-        for kldb, years in candidate.occupations:
-            backed |= Q(code__gte=kldb // 100 * 100, code__lt=(kldb // 100 + 1) * 100)
-            if years >= engine.FIELD_EXPERIENCE_YEARS:
-                backed |= Q(code__gte=kldb // 1000 * 1000, code__lt=(kldb // 1000 + 1) * 1000)
-        passing |= these & backed
-    if not boxes:
+    located = [candidate for candidate in candidates if candidate.location is not None]
+    if not located:
         return []
+    # The occupation gate as the ids of the occupations each candidate may take a skilled job in (and of helper
+    # jobs, open to all): a list of numbers is quicker for the database to check than ranges of KldB codes.
+    codes = {pk: int(code) for pk, code in Occupation.objects.values_list("pk", "kldb_code")}
+    helper = {pk for pk, code in codes.items() if engine.requirement_level(code) == engine.HELPER_LEVEL}
+    # Candidates at one place with the same reach share one box.
+    places: dict[tuple[tuple[float, float], int], set] = {}
+    for candidate in located:
+        groups = {kldb // 100 for kldb, _years in candidate.occupations}
+        fields = {kldb // 1000 for kldb, years in candidate.occupations if years >= engine.FIELD_EXPERIENCE_YEARS}
+        backed = helper | {pk for pk, code in codes.items() if code // 100 in groups or code // 1000 in fields}
+        gates = (
+            candidate.german + engine.GERMAN_MAX_GAP,
+            tuple(sorted(candidate.looking_for)),
+            candidate.shift_work_possible is False,
+            tuple(sorted(backed)),
+        )
+        places.setdefault((candidate.location, engine.reach_tenths(candidate)), set()).add(gates)
+    # As SQL with arrays as parameters: built as querysets, the conditions of 60 candidates took longer to put
+    # together and hand over than the database took to apply them.
+    table = Vacancy._meta.db_table
+    clauses, params, boxes = [], [], []
+    for (location, reach), gate_sets in places.items():
+        # A kilometre more than the reach: distances are rounded to 100 m.
+        box = _box_around(location, reach / 10 + 1)
+        boxes.append(box)
+        alternatives = []
+        params += box
+        for most, kinds, no_shifts, backed in gate_sets:
+            conditions = [f"{table}.german_level_required = ANY(%s::text[])"]
+            params.append([level for level, rank in _GERMAN_RANK.items() if rank <= most])
+            if kinds:
+                conditions.append(f"{table}.kind = ANY(%s::text[])")
+                params.append(list(kinds))
+            if no_shifts:
+                conditions.append(f"NOT {table}.shift_work")
+            conditions.append(f"({table}.kind = ANY(%s::text[]) OR {table}.occupation_id = ANY(%s::bigint[]))")
+            params += [sorted(engine.OPEN_TO_CAREER_CHANGERS), list(backed)]
+            alternatives.append(f"({' AND '.join(conditions)})")
+        clauses.append(
+            f"({table}.latitude BETWEEN %s AND %s AND {table}.longitude BETWEEN %s AND %s "
+            f"AND ({' OR '.join(alternatives)}))"
+        )
+    passing = RawSQL(" OR ".join(clauses), params, output_field=BooleanField())  # noqa: S611 (values as parameters)
     # The box around all of them first: it spares the database the conditions above for most vacancies.
     around = Q(
         latitude__range=(min(box[0] for box in boxes), max(box[1] for box in boxes)),
         longitude__range=(min(box[2] for box in boxes), max(box[3] for box in boxes)),
     )
-    vacancies = (
-        open_vacancies(today)
-        .filter(around)
-        .annotate(code=Cast("occupation__kldb_code", IntegerField()))
-        .annotate(level=Mod("code", 10))
-        .filter(passing)
-    )
-    return [_vacancy_facts(row) for row in _raw_rows(vacancies.order_by().values_list(*_VACANCY_FIELDS))]
+    vacancies = open_vacancies(today).filter(around).filter(passing).order_by()
+    return [_vacancy_facts(row) for row in _raw_rows(vacancies.values_list(*_VACANCY_FIELDS))]
 
 
 _COURSE_FIELDS = (

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 
 from common.batching import batched
@@ -209,37 +209,6 @@ def _vacancy_scores(
     return scores
 
 
-def _others_held(
-    others, facts: dict[int, CandidateFacts], limit: int
-) -> tuple[dict[int, int], dict[int, tuple[tuple[int, int, int], int]]]:
-    """How many stored vacancies (`others`: the stored vacancy matches of some candidates but one vacancy's) each
-    candidate holds, and of those whose list is full or one short of it the weakest in the engine's order, as
-    ((score, distance, vacancy) sort key, pk).
-
-    The weakest is the farthest, then newest, of those with the lowest score; the distance is taken from where
-    the vacancy is now (one that moved has a recomputation of its own queued). Reading only those rows, not the
-    whole lists, spares reading 50 rows for each of hundreds of candidates.
-    """
-    counted = others.order_by().values("profile_id").annotate(n=Count("pk"), low=Min("score"))
-    held, lowest = {}, Q()
-    for row in counted.values_list("profile_id", "n", "low"):
-        held[row[0]] = row[1]
-        if row[1] >= limit - 1:
-            lowest |= Q(profile_id=row[0], score=row[2])
-    weakest: dict[int, tuple[tuple[int, int, int], int]] = {}
-    if not lowest:
-        return held, weakest
-    for pk, profile_id, vacancy_id, score, latitude, longitude in others.filter(lowest).values_list(
-        "pk", "profile_id", "vacancy_id", "score", "vacancy__latitude", "vacancy__longitude"
-    ):
-        candidate = facts.get(profile_id)
-        distance = engine.distance_tenths(candidate.location, (latitude, longitude)) if candidate else 0
-        key = (-score, distance, vacancy_id)
-        if profile_id not in weakest or key > weakest[profile_id][0]:
-            weakest[profile_id] = (key, pk)
-    return held, weakest
-
-
 def _vacancy_lists(candidates: list[CandidateFacts], today: datetime.date) -> dict[int, dict[int, Scored]]:
     """Each candidate's best vacancies by id, from the vacancies around them only (their courses are left
     alone: after a vacancy changed, they are what they were)."""
@@ -275,7 +244,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         facts = {c.id: c for c in candidate_facts_load(profile_ids=affected, today=today)}
         fresh = _vacancy_scores(target, facts.values(), today)
         others = Match.objects.filter(profile_id__in=affected, vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
-        held, weakest = _others_held(others, facts, limit)
+        held, weakest = store.vacancies_held(others, facts, limit)
         # The changed vacancy: where it stood when it was stored, from the distance its parts name.
         mine = {}
         for pk, profile_id, score, fingerprint, parts in Match.objects.filter(

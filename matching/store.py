@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import BooleanField, Count, Min
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from common.batching import batched
@@ -135,6 +137,43 @@ def stored_rows(profile_ids: list[int], id_range: tuple[int, int] | None) -> dic
                 for pk, profile_id, target_id, fingerprint in cursor.fetchall():
                     stored[(profile_id, kind, target_id)] = (pk, fingerprint)
     return stored
+
+
+def vacancies_held(
+    others, facts: dict[int, CandidateFacts], limit: int
+) -> tuple[dict[int, int], dict[int, tuple[tuple[int, int, int], int]]]:
+    """How many stored vacancies (`others`: the stored vacancy matches of some candidates but one vacancy's) each
+    candidate holds, and of those whose list is full or one short of it the weakest in the engine's order, as
+    ((score, distance, vacancy) sort key, pk).
+
+    The weakest is the farthest, then newest, of those with the lowest score; the distance is taken from where
+    the vacancy is now (one that moved has a recomputation of its own queued). Reading only those rows, not the
+    whole lists, spares reading 50 rows for each of hundreds of candidates.
+    """
+    counted = others.order_by().values("profile_id").annotate(n=Count("pk"), low=Min("score"))
+    held, full, lowest = {}, [], []
+    for profile_id, count, low in counted.values_list("profile_id", "n", "low"):
+        held[profile_id] = count
+        if count >= limit - 1:
+            full.append(profile_id)
+            lowest.append(low)
+    weakest: dict[int, tuple[tuple[int, int, int], int]] = {}
+    if not full:
+        return held, weakest
+    # The pairs (candidate, lowest score) as two arrays: as hundreds of conditions, each row was checked
+    # against every one of them.
+    table = Match._meta.db_table
+    pairs = f"({table}.profile_id, {table}.score) IN (SELECT * FROM unnest(%s::bigint[], %s::integer[]))"  # noqa: S608
+    at_lowest = RawSQL(pairs, [full, lowest], output_field=BooleanField())  # noqa: S611
+    for pk, profile_id, vacancy_id, score, latitude, longitude in others.filter(at_lowest).values_list(
+        "pk", "profile_id", "vacancy_id", "score", "vacancy__latitude", "vacancy__longitude"
+    ):
+        candidate = facts.get(profile_id)
+        distance = engine.distance_tenths(candidate.location, (latitude, longitude)) if candidate else 0
+        key = (-score, distance, vacancy_id)
+        if profile_id not in weakest or key > weakest[profile_id][0]:
+            weakest[profile_id] = (key, pk)
+    return held, weakest
 
 
 NULL = "\\N"
