@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from common.batching import batched
@@ -47,7 +47,6 @@ from .facts import (
 )
 from .models import Match, MatchInputs, MatchKind
 from .store import (
-    BATCH,
     LOCK_BLOCK,
     RecomputeResult,
     fresh_rows,
@@ -178,18 +177,11 @@ def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], li
     has room or whose weakest stored match does not beat it."""
     field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
     affected = set(Match.objects.filter(**{field: target_id}).values_list("profile_id", flat=True))
-    ids = sorted(scores)
-    for batch in batched(ids, BATCH):
-        stats = {
-            row["profile_id"]: (row["n"], row["low"])
-            for row in Match.objects.filter(**{f"{field}__isnull": False}, profile_id__in=batch)
-            .values("profile_id")
-            .annotate(n=Count("pk"), low=Min("score"))
-        }
-        for profile_id in batch:
-            count, lowest = stats.get(profile_id, (0, None))
-            if count < limit or scores[profile_id] >= lowest:
-                affected.add(profile_id)
+    stats = store.lists_held(field, sorted(scores))
+    for profile_id, score in scores.items():
+        count, lowest = stats.get(profile_id, (0, None))
+        if count < limit or score >= lowest:
+            affected.add(profile_id)
     return affected
 
 
