@@ -185,11 +185,8 @@ def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], li
     return affected
 
 
-def _vacancy_scores(
-    target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today, *, parts: bool = True
-) -> dict[int, Scored]:
-    """The changed vacancy as each candidate's list would hold it (only where it is a match at all); without
-    `parts`, only its score and distance."""
+def _vacancy_scores(target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today) -> dict[int, Scored]:
+    """The changed vacancy as each candidate's list would hold it (only where it is a match at all)."""
     scores = {}
     if target is None:
         return scores
@@ -197,7 +194,7 @@ def _vacancy_scores(
         found = pair_scoring.score_vacancy(candidate, target, today=today)
         if found is not None and found[0] >= engine.MIN_SCORE:
             distance = engine.distance_tenths(candidate.location, target.location)
-            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]) if parts else "")
+            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]))
     return scores
 
 
@@ -226,7 +223,9 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     found = vacancy_facts_load(vacancy_ids=[vacancy.pk], today=today)
     target = found[0] if found else None
     reaching = [] if target is None else candidate_facts_reached_by(target, today)
-    scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today, parts=False).items()}
+    reached = {candidate.id: candidate for candidate in reaching}
+    found_scores = _vacancy_scores(target, reached.values(), today)
+    scores = {pk: scored.score for pk, scored in found_scores.items()}
     affected = sorted(candidates_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
     if not affected:
         return RecomputeResult()
@@ -234,7 +233,10 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         lock_blocks({profile_id // LOCK_BLOCK for profile_id in affected})
         # Under the lock, read afresh: the candidates may have changed since they were found.
         facts = {c.id: c for c in candidate_facts_load(profile_ids=affected, today=today)}
-        fresh = _vacancy_scores(target, facts.values(), today)
+        # Candidates whose facts are still those they were found with keep their score; the others are scored anew.
+        changed = [c for pk, c in facts.items() if reached.get(pk) != c]
+        fresh = {pk: found_scores[pk] for pk, c in facts.items() if reached.get(pk) == c and pk in found_scores}
+        fresh.update(_vacancy_scores(target, changed, today))
         others = Match.objects.filter(profile_id__in=affected, vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
         held, weakest = store.vacancies_held(others, facts, limit)
         # The changed vacancy: where it stood when it was stored, from the distance its parts name.

@@ -1,6 +1,7 @@
 """The reads that narrow down in the database which candidates a changed vacancy reaches and which vacancies a
 candidate's list is recomputed from must never leave out a pair the engine's gates let through."""
 
+import dataclasses
 import random
 
 import pytest
@@ -8,7 +9,11 @@ from django.utils import timezone
 
 from common.vocabulary import GermanLevel
 from matching import pair_scoring
+from matching.engine import CandidateFacts, CourseTargets, VacancyTargets
 from matching.facts import (
+    _candidate_state,
+    _course_state,
+    _vacancy_state,
     candidate_facts_load,
     candidate_facts_reached_by,
     candidate_facts_reaching,
@@ -17,7 +22,7 @@ from matching.facts import (
 )
 from occupations.models import Occupation
 
-from . import world
+from . import helpers, world
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +111,52 @@ def test_the_vacancies_around_candidates_include_every_one_their_gates_let_throu
         let_through += len(passing)
 
     assert let_through > 20
+
+
+# --- The nightly fingerprint reads every fact --------------------------------------------------------------
+
+# Facts the vacancy and course matches are not computed from: only mentor matches, not fingerprinted, read them.
+NOT_FINGERPRINTED = {CandidateFacts: {"languages"}}
+
+
+class Reading:
+    """Facts that note which of their fields are read."""
+
+    def __init__(self, facts):
+        self._facts = facts
+        self.read = set()
+
+    def __getattr__(self, name):
+        self.read.add(name)
+        return getattr(self._facts, name)
+
+
+@pytest.mark.parametrize(
+    ("facts", "state"),
+    [
+        (helpers.candidate(), _candidate_state),
+        (helpers.vacancy(), _vacancy_state),
+        (helpers.course(), _course_state),
+    ],
+    ids=["candidate", "vacancy", "course"],
+)
+def test_the_inputs_fingerprint_reads_every_fact_matching_is_computed_from(facts, state):
+    """The states the nightly run's fingerprint hashes are lists kept by hand: a fact added to the engine must be
+    added to them too, or a change of it would let the nightly run skip candidates whose matches it changes."""
+    reading = Reading(facts)
+
+    state(reading, helpers.TODAY)
+
+    fields = {field.name for field in dataclasses.fields(type(facts))}
+    assert fields - reading.read == NOT_FINGERPRINTED.get(type(facts), set())
+
+
+def test_the_facts_left_out_of_the_fingerprint_change_no_vacancy_or_course_match():
+    vacancies = VacancyTargets([helpers.vacancy()], today=helpers.TODAY)
+    courses = CourseTargets([helpers.course()], today=helpers.TODAY)
+    candidate = helpers.candidate(german=1)
+    for name in NOT_FINGERPRINTED[CandidateFacts]:
+        other = dataclasses.replace(candidate, **{name: frozenset({"ar", "fa"})})
+
+        assert vacancies.best_for(other) == vacancies.best_for(candidate) != []
+        assert courses.best_for(other) == courses.best_for(candidate) != []
