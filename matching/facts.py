@@ -199,7 +199,7 @@ def candidate_facts_reached_by(vacancy: VacancyFacts, today: datetime.date | Non
     After a vacancy changed, reading the 2,000–9,000 candidates within reach took most of the time, and fewer
     than one in five passes those gates: the database leaves out the others. The conditions here only narrow
     down; `pair_scoring.vacancy_gate` still decides, so they must never leave out a candidate it lets through
-    (tests/matching/test_recompute_skipping.py holds them to that).
+    (tests/matching/test_facts.py holds them to that).
     """
     within = _reaching(vacancy.location)
     if within is None:
