@@ -177,8 +177,10 @@ def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], li
     has room or whose weakest stored match does not beat it."""
     field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
     affected = set(Match.objects.filter(**{field: target_id}).values_list("profile_id", flat=True))
-    stats = store.lists_held(field, sorted(scores))
-    for profile_id, score in scores.items():
+    # Those holding it are affected anyway: only the others' lists are counted.
+    others = {profile_id: score for profile_id, score in scores.items() if profile_id not in affected}
+    stats = store.lists_held(field, sorted(others))
+    for profile_id, score in others.items():
         count, lowest = stats.get(profile_id, (0, None))
         if count < limit or score >= lowest:
             affected.add(profile_id)
