@@ -63,6 +63,16 @@ def _json_strings(value: str | list | None) -> tuple[str, ...]:
     return _decoded(value) if isinstance(value, str) else tuple(value)
 
 
+def among(model, column: str, ids: Iterable[int]) -> Q | RawSQL:
+    """A filter: `column` of `model` (the queryset's own table) is one of these ids. On PostgreSQL the ids go over
+    as one array: hundreds or thousands of them, one parameter each, took longer to hand over than the query ran."""
+    ids = list(ids)
+    if connection.vendor != "postgresql":
+        return Q(**{f"{column}__in": ids})
+    sql = f"{model._meta.db_table}.{column} = ANY(%s::bigint[])"
+    return RawSQL(sql, [ids], output_field=BooleanField())  # noqa: S611 (the ids as a parameter)
+
+
 def _raw_rows(queryset) -> list[tuple]:
     """The rows of a `values_list` queryset; on PostgreSQL as the driver returns them, JSON columns as text (for
     `_json_strings`): Django's converters decoded every JSON value anew, a third of reading thousands of facts.
@@ -122,8 +132,8 @@ def candidate_facts_load(
         occupations = occupations.filter(profile_id__gte=id_range[0], profile_id__lte=id_range[1])
     elif profile_ids is not None:
         profile_ids = list(profile_ids)
-        profiles = profiles.filter(pk__in=profile_ids)
-        occupations = occupations.filter(profile_id__in=profile_ids)
+        profiles = profiles.filter(among(CandidateProfile, "id", profile_ids))
+        occupations = occupations.filter(among(CandidateOccupation, "profile_id", profile_ids))
     return _facts_of(profiles, occupations, today)
 
 
@@ -132,10 +142,7 @@ def _facts_of(profiles, occupations, today: datetime.date | None) -> list[Candid
     profiles found (by their ids)."""
     rows = _raw_rows(profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS))
     if occupations is None:
-        # The ids as one array: thousands of parameters took longer to hand over than the query to run.
-        column = f"{CandidateOccupation._meta.db_table}.profile_id"
-        among = RawSQL(f"{column} = ANY(%s::bigint[])", [[row[0] for row in rows]], output_field=BooleanField())  # noqa: S611
-        occupations = CandidateOccupation.objects.filter(among)
+        occupations = CandidateOccupation.objects.filter(among(CandidateOccupation, "profile_id", [r[0] for r in rows]))
     by_profile: dict[int, list[tuple[int, int]]] = {}
     for profile_id, kldb, years in _raw_rows(
         occupations.values_list("profile_id", "occupation__kldb_code", "years_experience")

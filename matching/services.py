@@ -35,6 +35,7 @@ from . import engine, pair_scoring, store
 from .engine import CandidateFacts, Scored, VacancyFacts, VacancyTargets
 from .facts import (
     Offers,
+    among,
     candidate_facts_load,
     candidate_facts_reached_by,
     candidate_facts_reaching,
@@ -239,13 +240,14 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         changed = [c for pk, c in facts.items() if reached.get(pk) != c]
         fresh = {pk: found_scores[pk] for pk, c in facts.items() if reached.get(pk) == c and pk in found_scores}
         fresh.update(_vacancy_scores(target, changed, today))
-        others = Match.objects.filter(profile_id__in=affected, vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
+        of_affected = Match.objects.filter(among(Match, "profile_id", affected))
+        others = of_affected.filter(vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
         held, weakest = store.vacancies_held(others, facts, limit)
         # The changed vacancy: where it stood when it was stored, from the distance its parts name.
         mine = {}
-        for pk, profile_id, score, fingerprint, parts in Match.objects.filter(
-            profile_id__in=affected, vacancy_id=vacancy.pk
-        ).values_list("pk", "profile_id", "score", "fingerprint", "parts"):
+        for pk, profile_id, score, fingerprint, parts in of_affected.filter(vacancy_id=vacancy.pk).values_list(
+            "pk", "profile_id", "score", "fingerprint", "parts"
+        ):
             km = next((part[2]["km"] for part in parts if part[0] == "distance"), None)
             distance = None if km is None else round(km * 10)
             mine[profile_id] = (pk, fingerprint, None if distance is None else (-score, distance, vacancy.pk))
@@ -284,7 +286,7 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         # the difference to the stored rows written (the changed vacancy's and the one taking its place).
         stored: dict[int, dict[int, tuple[int, int]]] = {}
         if relist:
-            rows = others.filter(profile_id__in=[candidate.id for candidate in relist])
+            rows = others.filter(among(Match, "profile_id", [candidate.id for candidate in relist]))
             for pk, profile_id, vacancy_id, fingerprint in rows.values_list(
                 "pk", "profile_id", "vacancy_id", "fingerprint"
             ):

@@ -24,7 +24,7 @@ from common.batching import batched
 
 from . import engine
 from .engine import CandidateFacts, CourseTargets, VacancyTargets
-from .facts import hash64
+from .facts import among, hash64
 from .models import Match, MatchInputs, MatchKind
 
 # Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
@@ -79,7 +79,7 @@ def inputs_remember(fingerprints: dict[int, int], replaced: list[int]) -> None:
 
 def inputs_forget(profile_ids: list[int]) -> None:
     for batch in batched(profile_ids, 5000):
-        MatchInputs.objects.filter(profile_id__in=batch).delete()
+        MatchInputs.objects.filter(among(MatchInputs, "profile_id", batch)).delete()
 
 
 # --- Writing the difference ----------------------------------------------------------------------------------
@@ -142,10 +142,8 @@ def stored_rows(profile_ids: list[int], id_range: tuple[int, int] | None) -> dic
 def lists_held(field: str, profile_ids: list[int]) -> dict[int, tuple[int, int]]:
     """Per candidate among these, how many vacancies (`field` "vacancy_id") or courses ("course_id") they hold,
     and the lowest score among them; candidates holding none are left out."""
-    table = Match._meta.db_table
-    # The ids as one array: a changed vacancy reaches thousands of candidates, one parameter each took longer.
-    among = RawSQL(f"{table}.profile_id = ANY(%s::bigint[])", [profile_ids], output_field=BooleanField())  # noqa: S611
-    held = Match.objects.filter(among, **{f"{field}__isnull": False}).order_by().values("profile_id")
+    held = Match.objects.filter(among(Match, "profile_id", profile_ids), **{f"{field}__isnull": False})
+    held = held.order_by().values("profile_id")
     return {
         pk: (n, low)
         for pk, n, low in held.annotate(n=Count("pk"), low=Min("score")).values_list("profile_id", "n", "low")
