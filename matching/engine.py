@@ -296,6 +296,12 @@ def requirement_level(kldb: int) -> int:
     return kldb % 10
 
 
+def skilled_job(kind: str, kldb: int) -> bool:
+    """A skilled job (not a helper job, not an offer to start or try an occupation) needs the candidate's
+    occupation, or one related to it."""
+    return kind not in OPEN_TO_CAREER_CHANGERS and requirement_level(kldb) != HELPER_LEVEL
+
+
 def wants_training(candidate: CandidateFacts) -> bool:
     return bool(candidate.looking_for & TRAINING_KINDS)
 
@@ -431,11 +437,7 @@ class VacancyTargets:
         code_index = {code: n for n, code in enumerate(codes)}
         self.codes = np.array(codes, dtype=np.int64)
         self.code_of = np.array([code_index[v.kldb] for v in vacancies], dtype=np.int64)
-        # A skilled job (not a helper job, not an offer to start or try an occupation) needs the occupation.
-        self.skilled_job = np.array(
-            [v.kind not in OPEN_TO_CAREER_CHANGERS and requirement_level(v.kldb) != HELPER_LEVEL for v in vacancies],
-            dtype=bool,
-        )
+        self.skilled_job = np.array([skilled_job(v.kind, v.kldb) for v in vacancies], dtype=bool)
         self.german = np.array([v.german for v in vacancies], dtype=np.int64)
         self.hours = np.array([v.hours for v in vacancies], dtype=np.int64)
         self.shift = np.array([v.shift_work for v in vacancies], dtype=bool)

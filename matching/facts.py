@@ -11,14 +11,18 @@ Nothing here writes: storing the matches is `store.py`, deciding what to recompu
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
+import json
 import math
 import time
 from collections.abc import Iterable, Iterator
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import BooleanField, Count, Exists, IntegerField, Max, OuterRef, Q, Sum
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from common.batching import batched
@@ -27,7 +31,8 @@ from common.vocabulary import GermanLevel, OfferKind
 from courses.models import Course, Delivery
 from employers.models import Vacancy
 from mentoring.models import MentorProfile
-from places.geo import coordinates_of
+from occupations.models import Occupation
+from places.geo import all_postal_codes, coordinates_of
 from portal.models import CandidateOccupation, CandidateProfile, RecognitionStatus
 
 from . import engine
@@ -45,6 +50,44 @@ def _rank(level: str) -> int:
     return _GERMAN_RANK.get(level, 0)
 
 
+@functools.lru_cache(maxsize=1024)
+def _decoded(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text) or ())
+
+
+def _json_strings(value: str | list | None) -> tuple[str, ...]:
+    """A JSON list of strings as `_raw_rows` hands it over: text on PostgreSQL, where the same few lists (kinds
+    of offer, licence classes) recur across thousands of rows and each is decoded once."""
+    if not value:
+        return ()
+    return _decoded(value) if isinstance(value, str) else tuple(value)
+
+
+def among(model, column: str, ids: Iterable[int]) -> Q | RawSQL:
+    """A filter: `column` of `model` (the queryset's own table) is one of these ids. On PostgreSQL the ids go over
+    as one array: hundreds or thousands of them, one parameter each, took longer to hand over than the query ran."""
+    ids = list(ids)
+    if connection.vendor != "postgresql":
+        return Q(**{f"{column}__in": ids})
+    sql = f"{model._meta.db_table}.{column} = ANY(%s::bigint[])"
+    return RawSQL(sql, [ids], output_field=BooleanField())  # noqa: S611 (the ids as a parameter)
+
+
+def _raw_rows(queryset) -> list[tuple]:
+    """The rows of a `values_list` queryset; on PostgreSQL as the driver returns them, JSON columns as text (for
+    `_json_strings`): Django's converters decoded every JSON value anew, a third of reading thousands of facts.
+    Other databases need the converters (SQLite hands dates over as text)."""
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a condition no row can meet, such as an empty list of ids
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 # --- Facts from the database ---------------------------------------------------------------------------------
 
 _CANDIDATE_FIELDS = (
@@ -54,12 +97,13 @@ _CANDIDATE_FIELDS = (
 
 
 def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> CandidateFacts:
+    """A candidate from a raw row of `_CANDIDATE_FIELDS` (JSON columns as text)."""
     (pk, german, looking_for, hours, earliest_start, postal_code, radius, transport, childcare, shifts) = row[:10]
     licences, recognition, birth_date = row[10:]
     return CandidateFacts(
         id=pk,
         german=_rank(german),
-        looking_for=frozenset(looking_for or ()) & _OFFER_KINDS,
+        looking_for=frozenset(_json_strings(looking_for)) & _OFFER_KINDS,
         hours=hours,
         earliest_start=earliest_start,
         location=coordinates_of(postal_code) if postal_code else None,
@@ -68,7 +112,7 @@ def _candidate_facts(row: tuple, occupations: tuple, today: datetime.date) -> Ca
         occupations=occupations,
         childcare_needed=childcare,
         shift_work_possible=shifts,
-        licences=engine.licences_held(licences or ()),
+        licences=engine.licences_held(_json_strings(licences)),
         recognised=recognition == RecognitionStatus.FULL,
         age=None if birth_date is None else age_on(birth_date=birth_date, day=today),
     )
@@ -88,47 +132,58 @@ def candidate_facts_load(
         occupations = occupations.filter(profile_id__gte=id_range[0], profile_id__lte=id_range[1])
     elif profile_ids is not None:
         profile_ids = list(profile_ids)
-        profiles = profiles.filter(pk__in=profile_ids)
-        occupations = occupations.filter(profile_id__in=profile_ids)
+        profiles = profiles.filter(among(CandidateProfile, "id", profile_ids))
+        occupations = occupations.filter(among(CandidateOccupation, "profile_id", profile_ids))
     return _facts_of(profiles, occupations, today)
 
 
 def _facts_of(profiles, occupations, today: datetime.date | None) -> list[CandidateFacts]:
+    """Facts of the profiles; `occupations`: a queryset holding at least theirs, or None to read those of the
+    profiles found (by their ids)."""
+    rows = _raw_rows(profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS))
+    if occupations is None:
+        occupations = CandidateOccupation.objects.filter(among(CandidateOccupation, "profile_id", [r[0] for r in rows]))
     by_profile: dict[int, list[tuple[int, int]]] = {}
-    for profile_id, kldb, years in occupations.values_list("profile_id", "occupation__kldb_code", "years_experience"):
+    for profile_id, kldb, years in _raw_rows(
+        occupations.values_list("profile_id", "occupation__kldb_code", "years_experience")
+    ):
         by_profile.setdefault(profile_id, []).append((int(kldb), years))
     today = today or timezone.localdate()
-    return [
-        _candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))), today)
-        for row in profiles.order_by("pk").values_list(*_CANDIDATE_FIELDS)
-    ]
+    return [_candidate_facts(row, tuple(sorted(by_profile.get(row[0], ()))), today) for row in rows]
 
 
-def _ids_reaching(location: tuple[float, float]) -> RawSQL | None:
-    """A subquery of the ids of candidates whose travel radius reaches `location` (None: nobody's does).
+def _reaching(location: tuple[float, float]) -> RawSQL | None:
+    """A condition on candidate profiles: their travel radius, for their means of transport, reaches `location`
+    (None: nobody's can).
 
-    The distances are worked out once per postal code that candidates give, the radii compared in the database:
-    reading every candidate's postal code and radius, and handing thousands of ids back in a list, took most of
-    the time after one vacancy changed.
+    The distances are worked out once per postal code and handed over as two arrays, the radii compared in the
+    database: reading every candidate's postal code and radius took most of the time after one vacancy changed,
+    and so did handing thousands of postal codes or ids over one parameter each.
     """
-    codes = CandidateProfile.objects.exclude(postal_code="").order_by().values_list("postal_code", flat=True)
-    distances = []
-    for code in codes.distinct():
-        place = coordinates_of(code)
-        if place is not None:
+    codes, distances = [], []
+    # Every postal code a candidate may give (five digits, `validate_postal_code`) within the largest radius.
+    # (Asking the database which codes candidates give took longer than this.)
+    south, north, west, east = _box_around(location, engine.MAX_RADIUS_KM + 1)
+    for code, place in all_postal_codes().items():
+        if south <= place[0] <= north and west <= place[1] <= east:
             distance = engine.distance_tenths(place, location)
             if distance <= engine.MAX_RADIUS_KM * 10:
-                distances.append((code, distance))
-    if not distances:
+                codes.append(code)
+                distances.append(distance)
+    if not codes:
         return None
-    # A radius of 0 or none counts as the default one, as in `radius_km`.
+    # A radius of 0 or none counts as the default one, as in `radius_km`; without a car a kilometre counts a
+    # quarter more, as in `engine.effective_tenths` (integer division, as there).
+    profile = CandidateProfile._meta.db_table
     sql = (
-        f"SELECT p.id FROM {CandidateProfile._meta.db_table} AS p "  # noqa: S608
-        f"JOIN (VALUES {', '.join(['(%s, %s)'] * len(distances))}) AS r (code, distance) ON p.postal_code = r.code "
-        "WHERE LEAST(COALESCE(NULLIF(p.travel_radius_km, 0), %s), %s) * 10 >= r.distance"
+        "EXISTS (SELECT 1 FROM unnest(%s::text[], %s::integer[]) AS r (code, distance) "  # noqa: S608
+        f"WHERE r.code = {profile}.postal_code "
+        f"AND LEAST(COALESCE(NULLIF({profile}.travel_radius_km, 0), %s), %s) * 10 "
+        f">= CASE WHEN {profile}.transport = %s THEN r.distance ELSE r.distance * 5 / 4 END)"
     )
-    params = [value for pair in distances for value in pair] + [engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM]
-    return RawSQL(sql, params)  # noqa: S611 (only numbers and the postal codes, as parameters)
+    params = [codes, distances, engine.DEFAULT_RADIUS_KM, engine.MAX_RADIUS_KM, "car"]
+    # On the profiles as the queryset's own table, not in a subquery (which gives the table another name).
+    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 (numbers and postal codes, as parameters)
 
 
 def candidate_facts_reaching(location: tuple[float, float] | None, batch: int = 5_000) -> Iterator[CandidateFacts]:
@@ -138,11 +193,52 @@ def candidate_facts_reaching(location: tuple[float, float] | None, batch: int = 
         for chunk in batched(ids, batch):
             yield from candidate_facts_load(profile_ids=chunk)
         return
-    within = _ids_reaching(location)
+    within = _reaching(location)
     if within is None:
         return
-    profiles = CandidateProfile.objects.filter(user__is_active=True, pk__in=within)
-    yield from _facts_of(profiles, CandidateOccupation.objects.filter(profile_id__in=within), None)
+    yield from _facts_of(CandidateProfile.objects.filter(within, user__is_active=True), None, None)
+
+
+def candidate_facts_reached_by(vacancy: VacancyFacts, today: datetime.date | None = None) -> list[CandidateFacts]:
+    """Facts of the active candidates within whose reach the vacancy lies and whom its gates on the kind of
+    offer, German, shift work, recognition and occupation may let through.
+
+    After a vacancy changed, reading the 2,000–9,000 candidates within reach took most of the time, and fewer
+    than one in five passes those gates: the database leaves out the others. The conditions here only narrow
+    down; `pair_scoring.vacancy_gate` still decides, so they must never leave out a candidate it lets through
+    (tests/matching/test_facts.py holds them to that).
+    """
+    within = _reaching(vacancy.location)
+    if within is None:
+        return []
+    profiles = CandidateProfile.objects.filter(within, user__is_active=True)
+    if vacancy.german > engine.GERMAN_MAX_GAP:
+        enough = [level for level, rank in _GERMAN_RANK.items() if vacancy.german - rank <= engine.GERMAN_MAX_GAP]
+        profiles = profiles.filter(german_level__in=enough)
+    # Looking for this kind of offer, or for no kind of offer the engine knows (open to every kind).
+    profiles = profiles.filter(
+        Q(looking_for__contains=[vacancy.kind]) | ~Q(looking_for__has_any_keys=sorted(_OFFER_KINDS))
+    )
+    if vacancy.shift_work:
+        profiles = profiles.exclude(shift_work_possible=False)
+    if vacancy.recognition:
+        profiles = profiles.filter(recognition_status=RecognitionStatus.FULL)
+    if engine.skilled_job(vacancy.kind, vacancy.kldb):
+        group, field = vacancy.kldb // 100, vacancy.kldb // 1000
+        backing = (
+            CandidateOccupation.objects.filter(profile_id=OuterRef("pk"))
+            .annotate(code=Cast("occupation__kldb_code", IntegerField()))
+            .filter(
+                Q(code__gte=group * 100, code__lt=(group + 1) * 100)
+                | Q(
+                    code__gte=field * 1000,
+                    code__lt=(field + 1) * 1000,
+                    years_experience__gte=engine.FIELD_EXPERIENCE_YEARS,
+                )
+            )
+        )
+        profiles = profiles.filter(Exists(backing))
+    return _facts_of(profiles, None, today)
 
 
 _VACANCY_FIELDS = (
@@ -160,6 +256,7 @@ def vacancy_needs_recognition(*, kind: str, recognition_required: bool, regulate
 
 
 def _vacancy_facts(row: tuple) -> VacancyFacts:
+    """A vacancy from a raw row of `_VACANCY_FIELDS` (JSON columns as text)."""
     pk, kind, kldb, german, latitude, longitude, hours, shift_work, start_date, childcare = row[:10]
     licences, recognition_required, regulated, expires_on = row[10:]
     return VacancyFacts(
@@ -172,7 +269,7 @@ def _vacancy_facts(row: tuple) -> VacancyFacts:
         shift_work=shift_work,
         start_date=start_date,
         childcare=childcare,
-        licences=frozenset(licences or ()),
+        licences=frozenset(_json_strings(licences)),
         recognition=vacancy_needs_recognition(
             kind=kind, recognition_required=recognition_required, regulated=regulated
         ),
@@ -199,7 +296,73 @@ def vacancy_facts_load(
         vacancies = vacancies.filter(pk__in=list(vacancy_ids))
     if areas is not None:
         vacancies = vacancies.filter(_within(areas))
-    return [_vacancy_facts(row) for row in vacancies.values_list(*_VACANCY_FIELDS)]
+    return [_vacancy_facts(row) for row in _raw_rows(vacancies.order_by().values_list(*_VACANCY_FIELDS))]
+
+
+def vacancy_facts_around(candidates: list[CandidateFacts], today: datetime.date) -> list[VacancyFacts]:
+    """Facts of the open vacancies that the main gates may let through for one of these candidates at least:
+    all that recomputing their vacancy lists needs.
+
+    The candidates a changed vacancy falls back in lists of sit around it, with radii up to 100 km: the areas
+    they reach held 20,000–40,000 vacancies, reading and building the facts of all of them took most of the
+    time, and a few thousand pass the gates of one of them. So the database applies the gates on distance (a
+    box around the reach), kind, German, shift work and occupation for each candidate. They only narrow down:
+    the engine applies every gate again, so they must never leave out a vacancy it lets through
+    (tests/matching/test_facts.py holds them to that).
+    """
+    located = [candidate for candidate in candidates if candidate.location is not None]
+    if not located:
+        return []
+    # The occupation gate as the ids of the occupations each candidate may take a skilled job in (and of helper
+    # jobs, open to all): a list of numbers is quicker for the database to check than ranges of KldB codes.
+    codes = {pk: int(code) for pk, code in Occupation.objects.values_list("pk", "kldb_code")}
+    helper = {pk for pk, code in codes.items() if engine.requirement_level(code) == engine.HELPER_LEVEL}
+    # Candidates at one place with the same reach share one box.
+    places: dict[tuple[tuple[float, float], int], set] = {}
+    for candidate in located:
+        groups = {kldb // 100 for kldb, _years in candidate.occupations}
+        fields = {kldb // 1000 for kldb, years in candidate.occupations if years >= engine.FIELD_EXPERIENCE_YEARS}
+        backed = helper | {pk for pk, code in codes.items() if code // 100 in groups or code // 1000 in fields}
+        gates = (
+            candidate.german + engine.GERMAN_MAX_GAP,
+            tuple(sorted(candidate.looking_for)),
+            candidate.shift_work_possible is False,
+            tuple(sorted(backed)),
+        )
+        places.setdefault((candidate.location, engine.reach_tenths(candidate)), set()).add(gates)
+    # As SQL with arrays as parameters: built as querysets, the conditions of 60 candidates took longer to put
+    # together and hand over than the database took to apply them.
+    table = Vacancy._meta.db_table
+    clauses, params, boxes = [], [], []
+    for (location, reach), gate_sets in places.items():
+        # A kilometre more than the reach: distances are rounded to 100 m.
+        box = _box_around(location, reach / 10 + 1)
+        boxes.append(box)
+        alternatives = []
+        params += box
+        for most, kinds, no_shifts, backed in gate_sets:
+            conditions = [f"{table}.german_level_required = ANY(%s::text[])"]
+            params.append([level for level, rank in _GERMAN_RANK.items() if rank <= most])
+            if kinds:
+                conditions.append(f"{table}.kind = ANY(%s::text[])")
+                params.append(list(kinds))
+            if no_shifts:
+                conditions.append(f"NOT {table}.shift_work")
+            conditions.append(f"({table}.kind = ANY(%s::text[]) OR {table}.occupation_id = ANY(%s::bigint[]))")
+            params += [sorted(engine.OPEN_TO_CAREER_CHANGERS), list(backed)]
+            alternatives.append(f"({' AND '.join(conditions)})")
+        clauses.append(
+            f"({table}.latitude BETWEEN %s AND %s AND {table}.longitude BETWEEN %s AND %s "
+            f"AND ({' OR '.join(alternatives)}))"
+        )
+    passing = RawSQL(" OR ".join(clauses), params, output_field=BooleanField())  # noqa: S611 (values as parameters)
+    # The box around all of them first: it spares the database the conditions above for most vacancies.
+    around = Q(
+        latitude__range=(min(box[0] for box in boxes), max(box[1] for box in boxes)),
+        longitude__range=(min(box[2] for box in boxes), max(box[3] for box in boxes)),
+    )
+    vacancies = open_vacancies(today).filter(around).filter(passing).order_by()
+    return [_vacancy_facts(row) for row in _raw_rows(vacancies.values_list(*_VACANCY_FIELDS))]
 
 
 _COURSE_FIELDS = (
@@ -364,18 +527,24 @@ def _cell(latitude: float, longitude: float) -> tuple[int, int]:
     return math.floor(latitude / CELL_LAT), math.floor(longitude / CELL_LON)
 
 
+def _box_around(location: tuple[float, float], km: float) -> tuple[float, float, float, float]:
+    """Lowest and highest latitude, lowest and highest longitude of a box holding every place within `km`."""
+    latitude, longitude = location
+    d_lat = km / KM_PER_DEGREE
+    # A degree of longitude is shortest on the box's side nearest the pole: measured there, the box is wide enough.
+    d_lon = km / (KM_PER_DEGREE * math.cos(math.radians(min(abs(latitude) + d_lat, 89.0))))
+    return latitude - d_lat, latitude + d_lat, longitude - d_lon, longitude + d_lon
+
+
 def _reach_cells(candidate: CandidateFacts) -> tuple[int, int, int, int] | None:
     """First and last row and column of the cells that a box around the candidate's radius touches (None
     without a place: such a candidate reaches online courses only)."""
     if candidate.location is None:
         return None
-    latitude, longitude = candidate.location
-    km = engine.radius_tenths(candidate) / 10 + 1  # a kilometre more: distances are rounded to 100 m
-    d_lat = km / KM_PER_DEGREE
-    # A degree of longitude is shortest on the box's side nearest the pole: measured there, the box is wide enough.
-    d_lon = km / (KM_PER_DEGREE * math.cos(math.radians(min(abs(latitude) + d_lat, 89.0))))
-    first_row, first_column = _cell(latitude - d_lat, longitude - d_lon)
-    last_row, last_column = _cell(latitude + d_lat, longitude + d_lon)
+    # A kilometre more: distances are rounded to 100 m.
+    south, north, west, east = _box_around(candidate.location, engine.radius_tenths(candidate) / 10 + 1)
+    first_row, first_column = _cell(south, west)
+    last_row, last_column = _cell(north, east)
     return first_row, last_row, first_column, last_column
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from common.batching import batched
@@ -32,20 +32,22 @@ from employers.models import Vacancy
 from portal.models import CandidateProfile
 
 from . import engine, pair_scoring, store
-from .engine import CandidateFacts, Scored, VacancyFacts
+from .engine import CandidateFacts, Scored, VacancyFacts, VacancyTargets
 from .facts import (
     Offers,
+    among,
     candidate_facts_load,
+    candidate_facts_reached_by,
     candidate_facts_reaching,
     course_facts_load,
     inputs_fingerprint,
     match_offers,
     offers_for,
+    vacancy_facts_around,
     vacancy_facts_load,
 )
 from .models import Match, MatchInputs, MatchKind
 from .store import (
-    BATCH,
     LOCK_BLOCK,
     RecomputeResult,
     fresh_rows,
@@ -176,26 +178,18 @@ def candidates_affected_by(kind: str, target_id: int, scores: dict[int, int], li
     has room or whose weakest stored match does not beat it."""
     field = "vacancy_id" if kind == MatchKind.VACANCY else "course_id"
     affected = set(Match.objects.filter(**{field: target_id}).values_list("profile_id", flat=True))
-    ids = sorted(scores)
-    for batch in batched(ids, BATCH):
-        stats = {
-            row["profile_id"]: (row["n"], row["low"])
-            for row in Match.objects.filter(**{f"{field}__isnull": False}, profile_id__in=batch)
-            .values("profile_id")
-            .annotate(n=Count("pk"), low=Min("score"))
-        }
-        for profile_id in batch:
-            count, lowest = stats.get(profile_id, (0, None))
-            if count < limit or scores[profile_id] >= lowest:
-                affected.add(profile_id)
+    # Those holding it are affected anyway: only the others' lists are counted.
+    others = {profile_id: score for profile_id, score in scores.items() if profile_id not in affected}
+    stats = store.lists_held(field, sorted(others))
+    for profile_id, score in others.items():
+        count, lowest = stats.get(profile_id, (0, None))
+        if count < limit or score >= lowest:
+            affected.add(profile_id)
     return affected
 
 
-def _vacancy_scores(
-    target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today, *, parts: bool = True
-) -> dict[int, Scored]:
-    """The changed vacancy as each candidate's list would hold it (only where it is a match at all); without
-    `parts`, only its score and distance."""
+def _vacancy_scores(target: VacancyFacts | None, candidates: Iterable[CandidateFacts], today) -> dict[int, Scored]:
+    """The changed vacancy as each candidate's list would hold it (only where it is a match at all)."""
     scores = {}
     if target is None:
         return scores
@@ -203,8 +197,17 @@ def _vacancy_scores(
         found = pair_scoring.score_vacancy(candidate, target, today=today)
         if found is not None and found[0] >= engine.MIN_SCORE:
             distance = engine.distance_tenths(candidate.location, target.location)
-            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]) if parts else "")
+            scores[candidate.id] = Scored(target.id, found[0], distance, engine.dumps(found[1]))
     return scores
+
+
+def _vacancy_lists(candidates: list[CandidateFacts], today: datetime.date) -> dict[int, dict[int, Scored]]:
+    """Each candidate's best vacancies by id, from the vacancies around them only (their courses are left
+    alone: after a vacancy changed, they are what they were)."""
+    targets = VacancyTargets(vacancy_facts_around(candidates, today), today=today)
+    return {
+        candidate.id: {scored.target_id: scored for scored in targets.best_for(candidate)} for candidate in candidates
+    }
 
 
 def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
@@ -213,16 +216,19 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
     Only this vacancy changed, so each affected candidate's list changes at most by it: it enters (pushing out
     the weakest stored match when the list is full), leaves, or moves. That delta is written instead of
     recomputing the candidates' whole lists against every offer around them. Where the stored rows cannot tell
-    the answer – the vacancy fell or left a full list, so a vacancy never stored may now take its place, or the
-    candidate's account is closed – the candidate is recomputed in full. Tests compare the result with a
-    recomputation from scratch (tests/matching/test_recompute_skipping.py).
+    the answer – the vacancy fell or left a full list, so a vacancy never stored may now take its place – the
+    candidate's vacancy list is recomputed from the vacancies around them (`RecomputeResult.relisted`); a
+    candidate whose account is closed loses all their matches. Tests compare the result with a recomputation
+    from scratch (tests/matching/test_recompute_skipping.py).
     """
     today = timezone.localdate()
     limit = engine.MAX_VACANCY_MATCHES
     found = vacancy_facts_load(vacancy_ids=[vacancy.pk], today=today)
     target = found[0] if found else None
-    reaching = [] if target is None else candidate_facts_reaching(target.location)
-    scores = {pk: scored.score for pk, scored in _vacancy_scores(target, reaching, today, parts=False).items()}
+    reaching = [] if target is None else candidate_facts_reached_by(target, today)
+    reached = {candidate.id: candidate for candidate in reaching}
+    found_scores = _vacancy_scores(target, reached.values(), today)
+    scores = {pk: scored.score for pk, scored in found_scores.items()}
     affected = sorted(candidates_affected_by(MatchKind.VACANCY, vacancy.pk, scores, limit))
     if not affected:
         return RecomputeResult()
@@ -230,56 +236,77 @@ def match_recompute_for_vacancy(*, vacancy: Vacancy) -> RecomputeResult:
         lock_blocks({profile_id // LOCK_BLOCK for profile_id in affected})
         # Under the lock, read afresh: the candidates may have changed since they were found.
         facts = {c.id: c for c in candidate_facts_load(profile_ids=affected, today=today)}
-        fresh = _vacancy_scores(target, facts.values(), today)
-        # Each candidate's stored vacancies in the engine's order, (score, distance, vacancy) → (pk, fingerprint);
-        # the distance from where the vacancy is now (one that moved has a recomputation of its own queued) ...
-        stored: dict[int, dict[tuple, tuple]] = {}
-        rows = Match.objects.filter(profile_id__in=affected, vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
-        for pk, profile_id, vacancy_id, score, fingerprint, latitude, longitude in rows.values_list(
-            "pk", "profile_id", "vacancy_id", "score", "fingerprint", "vacancy__latitude", "vacancy__longitude"
-        ):
-            candidate = facts.get(profile_id)
-            distance = engine.distance_tenths(candidate.location, (latitude, longitude)) if candidate else 0
-            stored.setdefault(profile_id, {})[(-score, distance, vacancy_id)] = (pk, fingerprint)
-        # ... except for the changed one: where it stood when it was stored, from the distance its parts name.
+        # Candidates whose facts are still those they were found with keep their score; the others are scored anew.
+        changed = [c for pk, c in facts.items() if reached.get(pk) != c]
+        fresh = {pk: found_scores[pk] for pk, c in facts.items() if reached.get(pk) == c and pk in found_scores}
+        fresh.update(_vacancy_scores(target, changed, today))
+        of_affected = Match.objects.filter(among(Match, "profile_id", affected))
+        others = of_affected.filter(vacancy_id__isnull=False).exclude(vacancy_id=vacancy.pk)
+        held, weakest = store.vacancies_held(others, facts, limit)
+        # The changed vacancy: where it stood when it was stored, from the distance its parts name.
         mine = {}
-        for pk, profile_id, score, fingerprint, parts in Match.objects.filter(
-            profile_id__in=affected, vacancy_id=vacancy.pk
-        ).values_list("pk", "profile_id", "score", "fingerprint", "parts"):
+        for pk, profile_id, score, fingerprint, parts in of_affected.filter(vacancy_id=vacancy.pk).values_list(
+            "pk", "profile_id", "score", "fingerprint", "parts"
+        ):
             km = next((part[2]["km"] for part in parts if part[0] == "distance"), None)
             distance = None if km is None else round(km * 10)
             mine[profile_id] = (pk, fingerprint, None if distance is None else (-score, distance, vacancy.pk))
-        inserted, updated, deleted, recompute = [], [], [], []
+        inserted, updated, deleted, recompute, relist = [], [], [], [], []
         for profile_id in affected:
-            held = stored.get(profile_id, {})
+            count = held.get(profile_id, 0)
             new = fresh.get(profile_id)
             new_key = None if new is None else new.sort_key()
-            weakest = max(held, default=None)
+            weakest_key, weakest_pk = weakest.get(profile_id, (None, None))
             if profile_id not in facts:
                 recompute.append(profile_id)  # a closed account loses all its matches
             elif profile_id in mine:
                 pk, fingerprint, old_key = mine[profile_id]
-                if len(held) + 1 >= limit:
+                if count + 1 >= limit:
                     # A full list: a vacancy never stored may now come before the changed one, unless it still
                     # stands where it stood or before the weakest of the others.
                     stays = new_key is not None and (
-                        (old_key is not None and new_key <= old_key) or (weakest is not None and new_key < weakest)
+                        (old_key is not None and new_key <= old_key)
+                        or (weakest_key is not None and new_key < weakest_key)
                     )
                     if not stays:
-                        recompute.append(profile_id)
+                        relist.append(facts[profile_id])
                         continue
                 if new is None:
                     deleted.append(pk)
                 elif (new_fingerprint := store.row_fingerprint(new.parts_json)) != fingerprint:
                     updated.append((pk, new.score, new.parts_json, new_fingerprint))
             elif new is not None:
-                if len(held) >= limit:
-                    if new_key > weakest:
+                if count >= limit:
+                    if new_key > weakest_key:
                         continue  # not among the best
-                    deleted.append(held[weakest][0])
+                    deleted.append(weakest_pk)
                 key = (profile_id, MatchKind.VACANCY.value, vacancy.pk)
                 inserted.append((key, new.score, new.parts_json, store.row_fingerprint(new.parts_json)))
+        # The best vacancy never stored is found only among all of them: their lists are computed afresh, and
+        # the difference to the stored rows written (the changed vacancy's and the one taking its place).
+        stored: dict[int, dict[int, tuple[int, int]]] = {}
+        if relist:
+            rows = others.filter(among(Match, "profile_id", [candidate.id for candidate in relist]))
+            for pk, profile_id, vacancy_id, fingerprint in rows.values_list(
+                "pk", "profile_id", "vacancy_id", "fingerprint"
+            ):
+                stored.setdefault(profile_id, {})[vacancy_id] = (pk, fingerprint)
+        for profile_id, best in (_vacancy_lists(relist, today) if relist else {}).items():
+            rows = stored.get(profile_id, {})
+            if profile_id in mine:
+                rows[vacancy.pk] = mine[profile_id][:2]
+            for vacancy_id, (pk, fingerprint) in rows.items():
+                new = best.get(vacancy_id)
+                if new is None:
+                    deleted.append(pk)
+                elif (new_fingerprint := store.row_fingerprint(new.parts_json)) != fingerprint:
+                    updated.append((pk, new.score, new.parts_json, new_fingerprint))
+            for vacancy_id, new in best.items():
+                if vacancy_id not in rows:
+                    key = (profile_id, MatchKind.VACANCY.value, vacancy_id)
+                    inserted.append((key, new.score, new.parts_json, store.row_fingerprint(new.parts_json)))
         result = store.write_rows(inserted=inserted, updated=updated, deleted=deleted)
+        result.relisted = len(relist)
         # Their inputs are not recorded: the next nightly run recomputes them once more, as after any change.
         inputs_forget(affected)
         if recompute:

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import BooleanField, Count, Min
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from common.batching import batched
@@ -23,7 +25,7 @@ from common.data_versions import DataVersion
 
 from . import engine
 from .engine import CandidateFacts, CourseTargets, VacancyTargets
-from .facts import hash64
+from .facts import among, hash64
 from .models import Match, MatchInputs, MatchKind
 
 # Renewed whenever stored matches are written (always through `write_rows`, in bulk and without signals), so a
@@ -46,9 +48,12 @@ class RecomputeResult:
     unchanged: int = 0
     # Candidates left alone because nothing they are matched from changed since their last recomputation.
     skipped: int = 0
+    # Candidates whose vacancy list was computed afresh after one vacancy changed, since it fell back in or left
+    # their full list (services.match_recompute_for_vacancy).
+    relisted: int = 0
 
     def add(self, other: RecomputeResult) -> None:
-        for name in ("candidates", "inserted", "updated", "deleted", "unchanged", "skipped"):
+        for name in ("candidates", "inserted", "updated", "deleted", "unchanged", "skipped", "relisted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def as_dict(self) -> dict:
@@ -80,7 +85,7 @@ def inputs_remember(fingerprints: dict[int, int], replaced: list[int]) -> None:
 
 def inputs_forget(profile_ids: list[int]) -> None:
     for batch in batched(profile_ids, 5000):
-        MatchInputs.objects.filter(profile_id__in=batch).delete()
+        MatchInputs.objects.filter(among(MatchInputs, "profile_id", batch)).delete()
 
 
 # --- Writing the difference ----------------------------------------------------------------------------------
@@ -138,6 +143,54 @@ def stored_rows(profile_ids: list[int], id_range: tuple[int, int] | None) -> dic
                 for pk, profile_id, target_id, fingerprint in cursor.fetchall():
                     stored[(profile_id, kind, target_id)] = (pk, fingerprint)
     return stored
+
+
+def lists_held(field: str, profile_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Per candidate among these, how many vacancies (`field` "vacancy_id") or courses ("course_id") they hold,
+    and the lowest score among them; candidates holding none are left out."""
+    held = Match.objects.filter(among(Match, "profile_id", profile_ids), **{f"{field}__isnull": False})
+    held = held.order_by().values("profile_id")
+    return {
+        pk: (n, low)
+        for pk, n, low in held.annotate(n=Count("pk"), low=Min("score")).values_list("profile_id", "n", "low")
+    }
+
+
+def vacancies_held(
+    others, facts: dict[int, CandidateFacts], limit: int
+) -> tuple[dict[int, int], dict[int, tuple[tuple[int, int, int], int]]]:
+    """How many stored vacancies (`others`: the stored vacancy matches of some candidates but one vacancy's) each
+    candidate holds, and of those whose list is full or one short of it the weakest in the engine's order, as
+    ((score, distance, vacancy) sort key, pk).
+
+    The weakest is the farthest, then newest, of those with the lowest score; the distance is taken from where
+    the vacancy is now (one that moved has a recomputation of its own queued). Reading only those rows, not the
+    whole lists, spares reading 50 rows for each of hundreds of candidates.
+    """
+    counted = others.order_by().values("profile_id").annotate(n=Count("pk"), low=Min("score"))
+    held, full, lowest = {}, [], []
+    for profile_id, count, low in counted.values_list("profile_id", "n", "low"):
+        held[profile_id] = count
+        if count >= limit - 1:
+            full.append(profile_id)
+            lowest.append(low)
+    weakest: dict[int, tuple[tuple[int, int, int], int]] = {}
+    if not full:
+        return held, weakest
+    # The pairs (candidate, lowest score) as two arrays: as hundreds of conditions, each row was checked
+    # against every one of them.
+    table = Match._meta.db_table
+    pairs = f"({table}.profile_id, {table}.score) IN (SELECT * FROM unnest(%s::bigint[], %s::integer[]))"  # noqa: S608
+    at_lowest = RawSQL(pairs, [full, lowest], output_field=BooleanField())  # noqa: S611
+    for pk, profile_id, vacancy_id, score, latitude, longitude in others.filter(at_lowest).values_list(
+        "pk", "profile_id", "vacancy_id", "score", "vacancy__latitude", "vacancy__longitude"
+    ):
+        candidate = facts.get(profile_id)
+        distance = engine.distance_tenths(candidate.location, (latitude, longitude)) if candidate else 0
+        key = (-score, distance, vacancy_id)
+        if profile_id not in weakest or key > weakest[profile_id][0]:
+            weakest[profile_id] = (key, pk)
+    return held, weakest
 
 
 NULL = "\\N"
