@@ -28,9 +28,10 @@ from .engine import CandidateFacts, CourseTargets, VacancyTargets
 from .facts import among, hash64
 from .models import Match, MatchInputs, MatchKind
 
-# Renewed whenever stored matches are written (always through `write_rows`, in bulk and without signals), so a
-# page kept with the matches it showed (an employer's candidates of a vacancy, common.scoped_cache) is rendered
-# afresh.
+# Renewed whenever stored matches are written (every recomputation writes through `write_rows`, in bulk and
+# without signals), so a page kept with the matches it showed (an employer's candidates of a vacancy,
+# common.scoped_cache) is rendered afresh. Deleting an account deletes its matches outside this writer; the
+# profile's deletion renews the candidate data version those pages are kept under as well.
 STORED_MATCHES = DataVersion("matching:stored-matches-version")
 
 # Candidates are locked in blocks of consecutive ids, so a chunk takes a handful of locks, not thousands.
