@@ -31,7 +31,16 @@ def register(placeholder: str, fill: Callable[[HttpRequest], str]) -> None:
     _fillers[placeholder] = fill
 
 
-register(CSRF_TOKEN, lambda request: escape(get_token(request)))
+def _csrf_token(request: HttpRequest) -> str:
+    # One token for the whole response: each get_token() masks the secret anew, so the navigation's two copies
+    # and the language form would otherwise carry three different (equally valid) strings.
+    token = getattr(request, "_reader_csrf_token", None)
+    if token is None:
+        token = request._reader_csrf_token = escape(get_token(request))
+    return token
+
+
+register(CSRF_TOKEN, _csrf_token)
 
 
 def placeholders_wanted(request: HttpRequest | None) -> bool:
