@@ -48,6 +48,12 @@ def placeholders_wanted(request: HttpRequest | None) -> bool:
     return bool(getattr(request, "_reader_placeholders", False))
 
 
+def placeholders_in(context) -> bool:
+    """True where a template context renders for reuse: a whole page kept (the request says so), or a
+    `{% reuse %}` block (its context says so)."""
+    return bool(context.get(CONTEXT_FLAG)) or placeholders_wanted(context.get("request"))
+
+
 @contextmanager
 def rendering_for_reuse(request: HttpRequest):
     """Render this request's page with placeholders for the reader's parts (see the CSRF context processor and
@@ -62,11 +68,9 @@ def rendering_for_reuse(request: HttpRequest):
 def fill(html: str, request: HttpRequest | None) -> str:
     """The reader's own parts in place of the placeholders. Without a request (a part rendered on its own, as
     `{% csrf_token %}` renders then) the CSRF field is left out and the other parts are empty."""
+    if request is None:
+        html = html.replace(CSRF_INPUT, "")
     for placeholder, filler in _fillers.items():
-        if placeholder not in html:
-            continue
-        if request is None:
-            html = html.replace(CSRF_INPUT, "").replace(placeholder, "")
-        else:
-            html = html.replace(placeholder, filler(request))
+        if placeholder in html:
+            html = html.replace(placeholder, "" if request is None else filler(request))
     return html

@@ -44,10 +44,9 @@ class ReuseNode(template.Node):
                 return self.nodelist.render(context)
 
         html = reused_block(place, objects, render_block)
-        request = context.get("request")
-        if context.get(reader_parts.CONTEXT_FLAG) or reader_parts.placeholders_wanted(request):
+        if reader_parts.placeholders_in(context):
             return html  # inside a block or page that is itself kept: filled in when that is served
-        return mark_safe(reader_parts.fill(html, request))  # noqa: S308 - the fillers escape what they put in
+        return mark_safe(reader_parts.fill(html, context.get("request")))  # noqa: S308 - the fillers escape what they put in
 
 
 @register.tag

@@ -32,7 +32,6 @@ def unread_badge_html(request) -> str:
 @register.simple_tag(takes_context=True)
 def unread_badge(context) -> str:
     """The unread badge of whoever reads the page; a placeholder while the page or block is rendered for reuse."""
-    request = context.get("request")
-    if context.get(reader_parts.CONTEXT_FLAG) or reader_parts.placeholders_wanted(request):
+    if reader_parts.placeholders_in(context):
         return mark_safe(UNREAD_BADGE)  # noqa: S308 - a fixed text
-    return unread_badge_html(request)
+    return unread_badge_html(context.get("request"))
