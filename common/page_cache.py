@@ -76,15 +76,23 @@ def _may_serve(request) -> bool:
     )
 
 
-def _may_keep(request, response) -> bool:
+def response_keepable(request, response) -> bool:
+    """A plain page that may be shown again to somebody else: a 200, whole, setting no cookie, changing no
+    session, with no message waiting (for this page and the scoped pages of common.scoped_cache)."""
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not getattr(request, "_page_cache_refused", False)
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not request.session.modified
         and not messages_pending(request)
+    )
+
+
+def _may_keep(request, response) -> bool:
+    return (
+        response_keepable(request, response)
+        and not getattr(request, "_page_cache_refused", False)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not request.user.is_authenticated  # signed in while rendering
     )
 

@@ -11,7 +11,8 @@ made of
   page of another scope is never asked for;
 - the reader's role (an admin's page has a region picker, a coordinator's an overview link), the path with its
   query string, the language and today's date;
-- what the view adds (`version`: the fingerprint of a vacancy's stored matches, a report's computation time);
+- what the view adds: `version()` (a vacancy's title, a report's time of computation) and `data_versions`
+  (the version of the stored matches, which their one writer renews);
 - the *candidate data version*: every save and delete of what these pages show (a candidate's profile,
   account, languages and occupations, mentorships and requests, course and event registrations, courses,
   applications, contact grants, occupations, a region's postal codes) gives a new one (each app names its
@@ -38,7 +39,7 @@ from django.utils import timezone, translation
 
 from common import reader_parts
 from common.data_versions import DataVersion, versions_current
-from common.page_cache import messages_pending
+from common.page_cache import messages_pending, response_keepable
 from common.worker_store import RecentlyUsed, digest
 
 CANDIDATE_DATA = DataVersion("scoped-cache:candidate-data-version")
@@ -103,17 +104,9 @@ def scoped_page(
     if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
         return response
     html = response.content.decode(response.charset)
-    if _may_keep(request, response):
+    if response_keepable(request, response):
         pages_in_worker.set_for(key, (tuple(response.headers.items()), html), seconds)
         response[HEADER] = "miss"
     response.content = reader_parts.fill(html, request)
     return response
 
-
-def _may_keep(request, response) -> bool:
-    return (
-        response.status_code == 200
-        and not response.cookies
-        and not request.session.modified
-        and not messages_pending(request)
-    )
