@@ -22,7 +22,9 @@ class NotificationsConfig(AppConfig):
         post_delete.connect(_unread_count_changed, sender=Notification, dispatch_uid="notifications_unread_deleted")
 
 
-def _unread_count_changed(sender, instance, **kwargs) -> None:
+def _unread_count_changed(sender, instance, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and "read_at" not in update_fields:
+        return  # e.g. the time its e-mail was sent: the count stays
     from .services import notification_unread_count_forget
 
     notification_unread_count_forget(recipient_id=instance.recipient_id)
